@@ -1,0 +1,13 @@
+import type { ParseArgsConfig } from 'node:util';
+import { serveCommand } from './serve';
+
+export interface Command {
+  summary: string;
+  options?: ParseArgsConfig['options'];
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void>;
+}
+
+/** `guicheng <command>`; kernel parts add theirs here (init, audit-verify …). */
+export const commands: Record<string, Command> = {
+  serve: serveCommand,
+};

@@ -1,0 +1,5 @@
+import type { Module } from '../module';
+
+export const identityModule: Module = {
+  name: 'identity',
+};

@@ -1,0 +1,22 @@
+import type { Module } from '../kernel/module';
+import { systemRoutes } from '../kernel/system/routes';
+import { calendarModule } from '../kernel/calendar/module';
+import { orgModule } from '../kernel/org/module';
+import { accessModule } from '../kernel/access/module';
+import { identityModule } from '../kernel/identity/module';
+import { auditModule } from '../kernel/audit/module';
+
+/**
+ * Every area of the product, in seeding order: roles first (other modules grant their
+ * permissions to the built-in roles), then the calendar and the organisation, then
+ * accounts (which link people and roles), then audit.
+ * Domains (meetings, documents, personnel …) are added below the kernel.
+ */
+export const modules: Module[] = [
+  { name: 'system', routes: systemRoutes },
+  accessModule,
+  calendarModule,
+  orgModule,
+  identityModule,
+  auditModule,
+];

@@ -1,0 +1,3 @@
+// Importing each rules file registers its rules (defineRule at module load).
+// Every module's rules.ts is listed here so that /api/v1/rules lists them all at start.
+export {};

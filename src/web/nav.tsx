@@ -1,0 +1,38 @@
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import {
+  AuditOutlined,
+  ApartmentOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  DesktopOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+
+/**
+ * The pages of the app. Each area adds its pages here; `permission` hides the menu entry
+ * and guards the route for accounts without it (the server checks again on every call).
+ */
+export interface PageDef {
+  path: string;
+  label: string;
+  group: string;
+  icon?: ReactNode;
+  permission?: string;
+  /** Hidden from the menu (detail pages). */
+  hidden?: boolean;
+  element: LazyExoticComponent<ComponentType>;
+}
+
+export const groups = ['工作台', '机构与制度', '系统管理'];
+
+export const pages: PageDef[] = [
+  { path: '/', label: '工作台', group: '工作台', icon: <DesktopOutlined />, element: lazy(() => import('./pages/Workbench')) },
+  { path: '/org', label: '组织机构', group: '机构与制度', icon: <ApartmentOutlined />, element: lazy(() => import('./pages/org/OrgPage')) },
+  { path: '/rules', label: '制度执行一览', group: '机构与制度', icon: <BookOutlined />, element: lazy(() => import('./pages/rules/RulesPage')) },
+  { path: '/calendar', label: '工作日历', group: '机构与制度', icon: <CalendarOutlined />, element: lazy(() => import('./pages/calendar/CalendarPage')) },
+  { path: '/admin/accounts', label: '账号管理', group: '系统管理', icon: <TeamOutlined />, permission: 'account.manage', element: lazy(() => import('./pages/admin/AccountsPage')) },
+  { path: '/admin/roles', label: '角色与权限', group: '系统管理', icon: <SafetyOutlined />, permission: 'role.manage', element: lazy(() => import('./pages/admin/RolesPage')) },
+  { path: '/admin/audit', label: '审计日志', group: '系统管理', icon: <AuditOutlined />, permission: 'audit.read', element: lazy(() => import('./pages/audit/AuditPage')) },
+  { path: '/account/password', label: '修改密码', group: '工作台', hidden: true, element: lazy(() => import('./pages/account/ChangePasswordPage')) },
+];
