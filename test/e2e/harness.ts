@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type Running } from '../../src/server/start';
+import { DEMO_PASSWORD, TestClock } from '../support/app';
+import { createServerDatabase } from '../support/db';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Flags from the machine notes: no background networking on this closed network. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface E2E {
+  server: Running;
+  browser: Browser;
+  baseUrl: string;
+  newPage(): Promise<Page>;
+  login(page: Page, username: string, password?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (built web app, demo office) on a temporary data folder or, with
+ * DATABASE_URL, on a fresh server database; and a headless Chromium driving it.
+ */
+export async function startE2E(opts: { clock?: TestClock } = {}): Promise<E2E> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-e2e-'));
+  const fresh = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : undefined;
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    databaseUrl: fresh?.url,
+    demo: true,
+    demoPassword: DEMO_PASSWORD,
+    clock: opts.clock,
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const baseUrl = server.url;
+  return {
+    server,
+    browser,
+    baseUrl,
+    async newPage() {
+      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    async login(page, username, password = DEMO_PASSWORD) {
+      await page.goto(baseUrl + '/');
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(password);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByTestId('user-menu').waitFor();
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      await fresh?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
