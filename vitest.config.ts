@@ -10,5 +10,6 @@ export default defineConfig({
     // A zone far from Asia/Shanghai, so that code which forgets the office's zone fails.
     env: { TZ: 'America/Los_Angeles' },
     reporters: ['default'],
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -1,5 +1,7 @@
 import type { Database } from '../kernel/db';
 import type { Clock } from '../kernel/time';
+import { fireDueTimers } from '../kernel/flow/timers';
+import { sealAuditLog } from '../kernel/audit/seal';
 
 export interface BackgroundJobs {
   stop(): Promise<void>;
@@ -8,7 +10,10 @@ export interface BackgroundJobs {
 type Job = { name: string; everyMs: number; run: (database: Database, clock: Clock) => Promise<unknown> };
 
 /** Jobs every server process runs (audit sealing, timers …); each is safe to run on several servers. */
-export const jobs: Job[] = [];
+export const jobs: Job[] = [
+  { name: 'audit-seal', everyMs: 1_000, run: (database) => sealAuditLog(database) },
+  { name: 'flow-timers', everyMs: 30_000, run: (database, clock) => fireDueTimers(database, clock) },
+];
 
 export function startBackgroundJobs(database: Database, clock: Clock): BackgroundJobs {
   const running = new Set<Promise<unknown>>();

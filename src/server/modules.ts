@@ -5,6 +5,7 @@ import { orgModule } from '../kernel/org/module';
 import { accessModule } from '../kernel/access/module';
 import { identityModule } from '../kernel/identity/module';
 import { auditModule } from '../kernel/audit/module';
+import { flowModule } from '../kernel/flow/module';
 
 /**
  * Every area of the product, in seeding order: roles first (other modules grant their
@@ -19,4 +20,5 @@ export const modules: Module[] = [
   orgModule,
   identityModule,
   auditModule,
+  flowModule,
 ];

@@ -1,34 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import type { Database } from '../../src/kernel/db';
-import { seedDemoOffice } from '../../src/demo/seed';
 import { loadRuleParams } from '../../src/kernel/rules/store';
 import { clearParamOverrides } from '../../src/kernel/rules';
 import { createSession, SESSION_COOKIE } from '../../src/kernel/identity/sessions';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../src/kernel/db';
-import type { Clock } from '../../src/kernel/time';
 import { createTestDatabase } from './db';
+import { DEMO_PASSWORD, TestClock } from './clock';
 import '../../src/server/register-rules';
 
-export const DEMO_PASSWORD = 'Guicheng@2026';
-
-/** A clock the test can move. Starts at 2026-11-02 09:00 Asia/Shanghai unless told otherwise. */
-export class TestClock implements Clock {
-  private t: number;
-  constructor(start = '2026-11-02T09:00:00+08:00') {
-    this.t = new Date(start).getTime();
-  }
-  now(): Date {
-    return new Date(this.t);
-  }
-  set(iso: string): void {
-    this.t = new Date(iso).getTime();
-  }
-  advance(ms: number): void {
-    this.t += ms;
-  }
-}
+export { DEMO_PASSWORD, TestClock };
 
 export interface TestApp {
   app: FastifyInstance;
@@ -41,9 +23,9 @@ export interface TestApp {
 
 /** The app on a fresh database with the demo office loaded, for `app.inject` tests. */
 export async function createTestApp(opts: { seed?: boolean; clock?: TestClock } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  // The demo office comes from a snapshot made once per run (test/support/global-setup.ts).
+  const database = await createTestDatabase(opts.seed === false ? 'migrated' : 'demo');
   const clock = opts.clock ?? new TestClock();
-  if (opts.seed !== false) await seedDemoOffice(database.db, clock, { password: DEMO_PASSWORD });
   clearParamOverrides();
   await loadRuleParams(database.db);
   const app = await buildApp({ database, clock, config: { demo: true } });

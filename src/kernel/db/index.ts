@@ -33,11 +33,13 @@ export interface OpenOptions {
   /** Folder of the embedded database; absent means in-memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Embedded only: start from a dump made by PGlite's dumpDataDir (tests, restore). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, opts.loadDataDir);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -62,7 +64,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
   let lock: DirLock | undefined;
   let dbDir: string | undefined;
   if (dataDir) {
@@ -71,7 +73,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(dbDir, { extensions: { pg_trgm } });
+    client = await PGlite.create(dbDir, { extensions: { pg_trgm }, loadDataDir });
   } catch (err) {
     lock?.release();
     throw err;
