@@ -1,3 +1,7 @@
 // Importing each rules file registers its rules (defineRule at module load).
 // Every module's rules.ts is listed here so that /api/v1/rules lists them all at start.
+import '../kernel/calendar/rules';
+import '../kernel/org/rules';
+import '../domains/personnel/rules';
+import '../domains/personnel/flows';
 export {};
