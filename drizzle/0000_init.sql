@@ -52,6 +52,95 @@ CREATE TABLE "audit_log" (
 	"sealed_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "calendar_year" (
+	"year" integer PRIMARY KEY NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"source_doc" text NOT NULL,
+	"origin" text DEFAULT 'manual' NOT NULL,
+	"revision" text NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"submitted_by" text,
+	"submitted_at" timestamp with time zone,
+	"approved_by" text,
+	"approved_at" timestamp with time zone,
+	"return_note" text,
+	CONSTRAINT "calendar_year_status_ck" CHECK ("calendar_year"."status" in ('draft','review','published'))
+);
+--> statement-breakpoint
+CREATE TABLE "work_calendar" (
+	"date" date PRIMARY KEY NOT NULL,
+	"notice_year" integer NOT NULL,
+	"kind" text NOT NULL,
+	"festival" text NOT NULL,
+	"source_doc" text NOT NULL,
+	"entered_by" text,
+	"entered_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"approved_by" text,
+	"approved_at" timestamp with time zone,
+	CONSTRAINT "work_calendar_kind_ck" CHECK ("work_calendar"."kind" in ('holiday','adjusted_workday'))
+);
+--> statement-breakpoint
+CREATE TABLE "flow_actions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"instance_id" text NOT NULL,
+	"seq" integer NOT NULL,
+	"task_id" text,
+	"step_index" integer,
+	"actor_person_id" text,
+	"action" text NOT NULL,
+	"comment" text,
+	"detail" jsonb,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "flow_instances" (
+	"id" text PRIMARY KEY NOT NULL,
+	"definition_key" text NOT NULL,
+	"definition_version" integer NOT NULL,
+	"title" text NOT NULL,
+	"applicant_person_id" text NOT NULL,
+	"applicant_unit_id" text,
+	"form" jsonb NOT NULL,
+	"facts" jsonb NOT NULL,
+	"plan" jsonb NOT NULL,
+	"status" text NOT NULL,
+	"current_step" integer,
+	"revision" integer DEFAULT 0 NOT NULL,
+	"subject_type" text,
+	"subject_id" text,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"completed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "flow_tasks" (
+	"id" text PRIMARY KEY NOT NULL,
+	"instance_id" text NOT NULL,
+	"step_index" integer NOT NULL,
+	"round" integer NOT NULL,
+	"kind" text NOT NULL,
+	"assignee_person_id" text NOT NULL,
+	"on_behalf_of_person_id" text,
+	"origin" text DEFAULT 'plan' NOT NULL,
+	"status" text NOT NULL,
+	"comment" text,
+	"external" jsonb,
+	"due_date" date,
+	"created_at" timestamp with time zone NOT NULL,
+	"decided_at" timestamp with time zone,
+	"decided_by_person_id" text
+);
+--> statement-breakpoint
+CREATE TABLE "flow_timers" (
+	"id" text PRIMARY KEY NOT NULL,
+	"instance_id" text NOT NULL,
+	"task_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"fired_at" timestamp with time zone,
+	"cancelled_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "accounts" (
 	"id" text PRIMARY KEY NOT NULL,
 	"username" text NOT NULL,
@@ -63,8 +152,18 @@ CREATE TABLE "accounts" (
 	"failed_logins" integer DEFAULT 0 NOT NULL,
 	"locked_until" timestamp with time zone,
 	"status" text DEFAULT 'active' NOT NULL,
+	"last_login_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "accounts_username_unique" UNIQUE("username")
+	CONSTRAINT "accounts_username_unique" UNIQUE("username"),
+	CONSTRAINT "accounts_password_hash_ck" CHECK (length("accounts"."password_hash") > 0),
+	CONSTRAINT "accounts_status_ck" CHECK ("accounts"."status" in ('active','disabled'))
+);
+--> statement-breakpoint
+CREATE TABLE "password_history" (
+	"id" text PRIMARY KEY NOT NULL,
+	"account_id" text NOT NULL,
+	"password_hash" text NOT NULL,
+	"set_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sessions" (
@@ -77,6 +176,19 @@ CREATE TABLE "sessions" (
 	"user_agent" text
 );
 --> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" text PRIMARY KEY NOT NULL,
+	"recipient_person_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text DEFAULT '' NOT NULL,
+	"link" text,
+	"object_type" text,
+	"object_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "acting_arrangements" (
 	"id" text PRIMARY KEY NOT NULL,
 	"absent_person_id" text NOT NULL,
@@ -85,6 +197,8 @@ CREATE TABLE "acting_arrangements" (
 	"start_date" date NOT NULL,
 	"end_date" date NOT NULL,
 	"reason" text NOT NULL,
+	"designated_by_id" text,
+	"created_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "acting_dates_ck" CHECK ("acting_arrangements"."start_date" <= "acting_arrangements"."end_date"),
 	CONSTRAINT "acting_distinct_ck" CHECK ("acting_arrangements"."absent_person_id" <> "acting_arrangements"."acting_person_id")
@@ -102,10 +216,29 @@ CREATE TABLE "leadership_assignments" (
 	"leader_id" text NOT NULL,
 	"unit_id" text,
 	"area_code" text,
+	"basis" text DEFAULT 'division' NOT NULL,
 	"start_date" date NOT NULL,
 	"end_date" date,
+	"note" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "leadership_target_ck" CHECK (("leadership_assignments"."unit_id" is null) <> ("leadership_assignments"."area_code" is null))
+	CONSTRAINT "leadership_target_ck" CHECK (("leadership_assignments"."unit_id" is null) <> ("leadership_assignments"."area_code" is null)),
+	CONSTRAINT "leadership_dates_ck" CHECK ("leadership_assignments"."end_date" is null or "leadership_assignments"."start_date" <= "leadership_assignments"."end_date"),
+	CONSTRAINT "leadership_basis_ck" CHECK ("leadership_assignments"."basis" in ('division','entrusted'))
+);
+--> statement-breakpoint
+CREATE TABLE "org_bodies" (
+	"code" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "org_body_seats" (
+	"body_code" text NOT NULL,
+	"post_code" text NOT NULL,
+	"unit_id" text,
+	"seat" text NOT NULL,
+	CONSTRAINT "org_body_seats_body_code_post_code_seat_pk" PRIMARY KEY("body_code","post_code","seat"),
+	CONSTRAINT "org_body_seats_seat_ck" CHECK ("org_body_seats"."seat" in ('chair','member','attendee','invited'))
 );
 --> statement-breakpoint
 CREATE TABLE "org_units" (
@@ -114,9 +247,11 @@ CREATE TABLE "org_units" (
 	"name" text NOT NULL,
 	"kind" text NOT NULL,
 	"parent_id" text,
+	"head_post_code" text,
 	"sort_order" integer DEFAULT 0 NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
-	CONSTRAINT "org_units_code_unique" UNIQUE("code")
+	CONSTRAINT "org_units_code_unique" UNIQUE("code"),
+	CONSTRAINT "org_units_kind_ck" CHECK ("org_units"."kind" in ('office','section','center'))
 );
 --> statement-breakpoint
 CREATE TABLE "people" (
@@ -126,8 +261,10 @@ CREATE TABLE "people" (
 	"grade" text NOT NULL,
 	"work_start_date" date,
 	"party_member" boolean DEFAULT false NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "people_grade_ck" CHECK ("people"."grade" in ('principal','deputy','section','general'))
 );
 --> statement-breakpoint
 CREATE TABLE "post_holdings" (
@@ -136,14 +273,18 @@ CREATE TABLE "post_holdings" (
 	"post_code" text NOT NULL,
 	"unit_id" text,
 	"start_date" date NOT NULL,
-	"end_date" date
+	"end_date" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "post_holdings_dates_ck" CHECK ("post_holdings"."end_date" is null or "post_holdings"."start_date" <= "post_holdings"."end_date")
 );
 --> statement-breakpoint
 CREATE TABLE "posts" (
 	"code" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
 	"category" text NOT NULL,
-	"sort_order" integer DEFAULT 0 NOT NULL
+	"principal" boolean DEFAULT false NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "posts_category_ck" CHECK ("posts"."category" in ('leader','party','section','staff','duty'))
 );
 --> statement-breakpoint
 CREATE TABLE "rule_params" (
@@ -162,28 +303,364 @@ CREATE TABLE "settings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "decision_tasks" (
+	"id" text PRIMARY KEY NOT NULL,
+	"decision_id" text NOT NULL,
+	"title" text NOT NULL,
+	"owner_id" text NOT NULL,
+	"co_owner_ids" jsonb NOT NULL,
+	"due_date" date NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"closed_at" timestamp with time zone,
+	"closed_by" text,
+	"closing_note" text,
+	"last_reminded_on" date,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "decision_tasks_status_ck" CHECK ("decision_tasks"."status" in ('open','done'))
+);
+--> statement-breakpoint
+CREATE TABLE "meeting_attendees" (
+	"meeting_id" text NOT NULL,
+	"person_id" text NOT NULL,
+	"name" text NOT NULL,
+	"capacity" text NOT NULL,
+	"status" text DEFAULT 'present' NOT NULL,
+	"leave_reason" text,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "meeting_attendees_meeting_id_person_id_pk" PRIMARY KEY("meeting_id","person_id"),
+	CONSTRAINT "meeting_attendees_capacity_ck" CHECK ("meeting_attendees"."capacity" in ('member','standing','invited')),
+	CONSTRAINT "meeting_attendees_status_ck" CHECK ("meeting_attendees"."status" in ('present','leave','absent')),
+	CONSTRAINT "meeting_attendees_leave_ck" CHECK ("meeting_attendees"."status" <> 'leave' or coalesce("meeting_attendees"."leave_reason", '') <> '')
+);
+--> statement-breakpoint
+CREATE TABLE "meeting_decisions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"meeting_id" text NOT NULL,
+	"topic_id" text NOT NULL,
+	"body_code" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"decided_on" date NOT NULL,
+	"status" text DEFAULT 'in_force' NOT NULL,
+	"supersedes_id" text,
+	"supersede_mode" text,
+	"matter_kind" text,
+	"amount_fen" bigint,
+	"purpose" text,
+	"szyd_rule_id" text,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "meeting_decisions_status_ck" CHECK ("meeting_decisions"."status" in ('in_force','revoked','superseded'))
+);
+--> statement-breakpoint
+CREATE TABLE "meeting_minutes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"meeting_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"corrects_id" text,
+	"correction_reason" text,
+	"content" jsonb NOT NULL,
+	"signed_by" text NOT NULL,
+	"signed_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "meeting_topics" (
+	"id" text PRIMARY KEY NOT NULL,
+	"meeting_id" text NOT NULL,
+	"seq" integer NOT NULL,
+	"title" text NOT NULL,
+	"kind" text NOT NULL,
+	"matter_kind" text,
+	"amount_fen" bigint,
+	"purpose" text,
+	"szyd_rule_id" text,
+	"materials" text DEFAULT '' NOT NULL,
+	"preferred_opinion" text DEFAULT '' NOT NULL,
+	"presenter_id" text,
+	"is_major" boolean DEFAULT false NOT NULL,
+	"target_decision_id" text,
+	"target_mode" text,
+	"ad_hoc_reason" text,
+	"ad_hoc_ground" text,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"vote_method" text,
+	"disagreement_flag" boolean DEFAULT false NOT NULL,
+	"emergency_reason" text,
+	"due_count" integer,
+	"eligible_voter_ids" jsonb,
+	"yes_count" integer,
+	"no_count" integer,
+	"abstain_count" integer,
+	"outcome" text,
+	"outcome_reason" text,
+	"chair_conclusion" text,
+	"opened_at" timestamp with time zone,
+	"closed_at" timestamp with time zone,
+	CONSTRAINT "meeting_topics_kind_ck" CHECK ("meeting_topics"."kind" in ('ordinary','cadre','szyd','briefing')),
+	CONSTRAINT "meeting_topics_status_ck" CHECK ("meeting_topics"."status" in ('pending','discussion','voting','closed'))
+);
+--> statement-breakpoint
+CREATE TABLE "meetings" (
+	"id" text PRIMARY KEY NOT NULL,
+	"body_code" text NOT NULL,
+	"kind" text DEFAULT 'regular' NOT NULL,
+	"title" text NOT NULL,
+	"start_at" timestamp with time zone NOT NULL,
+	"meeting_date" date NOT NULL,
+	"place" text NOT NULL,
+	"chair_id" text NOT NULL,
+	"recorder_id" text,
+	"status" text DEFAULT 'planned' NOT NULL,
+	"opened_at" timestamp with time zone,
+	"closed_at" timestamp with time zone,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "meetings_status_ck" CHECK ("meetings"."status" in ('planned','open','closed')),
+	CONSTRAINT "meetings_kind_ck" CHECK ("meetings"."kind" in ('regular','ad_hoc'))
+);
+--> statement-breakpoint
+CREATE TABLE "decision_task_reports" (
+	"id" text PRIMARY KEY NOT NULL,
+	"task_id" text NOT NULL,
+	"person_id" text NOT NULL,
+	"body" text NOT NULL,
+	"evidence" text DEFAULT '' NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "topic_attendees" (
+	"topic_id" text NOT NULL,
+	"person_id" text NOT NULL,
+	"name" text NOT NULL,
+	CONSTRAINT "topic_attendees_topic_id_person_id_pk" PRIMARY KEY("topic_id","person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "topic_opinions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"topic_id" text NOT NULL,
+	"seq" integer NOT NULL,
+	"person_id" text NOT NULL,
+	"capacity" text NOT NULL,
+	"stance" text,
+	"reason" text DEFAULT '' NOT NULL,
+	"body" text NOT NULL,
+	"is_conclusion" boolean DEFAULT false NOT NULL,
+	"voided" boolean DEFAULT false NOT NULL,
+	"recorded_by" text NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "topic_recusals" (
+	"topic_id" text NOT NULL,
+	"person_id" text NOT NULL,
+	"ground" text NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"declared_by" text NOT NULL,
+	"declared_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "topic_recusals_topic_id_person_id_pk" PRIMARY KEY("topic_id","person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "topic_votes" (
+	"topic_id" text NOT NULL,
+	"person_id" text NOT NULL,
+	"choice" text NOT NULL,
+	"recorded_by" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	CONSTRAINT "topic_votes_topic_id_person_id_pk" PRIMARY KEY("topic_id","person_id"),
+	CONSTRAINT "topic_votes_choice_ck" CHECK ("topic_votes"."choice" in ('agree','disagree','abstain'))
+);
+--> statement-breakpoint
+CREATE TABLE "absence_records" (
+	"id" text PRIMARY KEY NOT NULL,
+	"person_id" text NOT NULL,
+	"date" date NOT NULL,
+	"halves" integer NOT NULL,
+	"ground" text NOT NULL,
+	"evidence" text NOT NULL,
+	"status" text NOT NULL,
+	"leave_id" text,
+	"trip_id" text,
+	"decided_by" text NOT NULL,
+	"decided_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "absence_records_halves_ck" CHECK ("absence_records"."halves" in (1, 2))
+);
+--> statement-breakpoint
+CREATE TABLE "annual_leave_forfeits" (
+	"id" text PRIMARY KEY NOT NULL,
+	"person_id" text NOT NULL,
+	"year" integer NOT NULL,
+	"kind" text NOT NULL,
+	"code" text NOT NULL,
+	"triggered_on" date NOT NULL,
+	"source_leave_id" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "leave_extensions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"leave_id" text NOT NULL,
+	"requested_on" date NOT NULL,
+	"decision" text NOT NULL,
+	"previous_end_date" date NOT NULL,
+	"new_end_date" date,
+	"new_end_half" text,
+	"added_halves" integer DEFAULT 0 NOT NULL,
+	"note" text,
+	"decided_by" text NOT NULL,
+	"decided_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "leave_ledger" (
+	"id" text PRIMARY KEY NOT NULL,
+	"person_id" text NOT NULL,
+	"year" integer NOT NULL,
+	"leave_type" text NOT NULL,
+	"entry" text NOT NULL,
+	"halves" integer NOT NULL,
+	"tier_days" integer,
+	"source_id" text,
+	"leave_id" text,
+	"note" text NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "leave_ledger_entry_ck" CHECK ("leave_ledger"."entry" in ('grant','use','reversal','forfeit'))
+);
+--> statement-breakpoint
+CREATE TABLE "leave_requests" (
+	"id" text PRIMARY KEY NOT NULL,
+	"person_id" text NOT NULL,
+	"unit_id" text,
+	"flow_instance_id" text,
+	"type" text NOT NULL,
+	"special_kind" text,
+	"start_date" date NOT NULL,
+	"start_half" text NOT NULL,
+	"end_date" date NOT NULL,
+	"end_half" text NOT NULL,
+	"effective_end_date" date NOT NULL,
+	"effective_end_half" text NOT NULL,
+	"working_halves" integer NOT NULL,
+	"calendar_halves" integer NOT NULL,
+	"chargeable_halves" integer NOT NULL,
+	"reason" text NOT NULL,
+	"channel" text NOT NULL,
+	"status" text NOT NULL,
+	"salary_deducted" boolean DEFAULT false NOT NULL,
+	"attachments" jsonb NOT NULL,
+	"report_back_due" date,
+	"reported_back_at" timestamp with time zone,
+	"returned_on" date,
+	"report_back_mode" text,
+	"report_back_received_by" text,
+	"cancel_reason" text,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "leave_requests_halves_ck" CHECK ("leave_requests"."working_halves" >= 0 and "leave_requests"."calendar_halves" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "personnel_profiles" (
+	"person_id" text PRIMARY KEY NOT NULL,
+	"gender" text,
+	"established" boolean DEFAULT true NOT NULL,
+	"service_start" date,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "personnel_trips" (
+	"id" text PRIMARY KEY NOT NULL,
+	"person_id" text NOT NULL,
+	"unit_id" text,
+	"flow_instance_id" text,
+	"destination" text NOT NULL,
+	"purpose" text NOT NULL,
+	"start_date" date NOT NULL,
+	"end_date" date NOT NULL,
+	"companions" jsonb NOT NULL,
+	"transport" text NOT NULL,
+	"remarks" text,
+	"status" text NOT NULL,
+	"signed_by" text,
+	"signed_at" timestamp with time zone,
+	"returned_on" date,
+	"overdue_justified" boolean,
+	"overdue_reason" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "account_roles" ADD CONSTRAINT "account_roles_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_roles" ADD CONSTRAINT "account_roles_role_fk" FOREIGN KEY ("role_id","admin_kind") REFERENCES "public"."roles"("id","admin_kind") ON DELETE cascade ON UPDATE restrict;--> statement-breakpoint
 ALTER TABLE "role_permissions" ADD CONSTRAINT "role_permissions_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_calendar" ADD CONSTRAINT "work_calendar_notice_year_calendar_year_year_fk" FOREIGN KEY ("notice_year") REFERENCES "public"."calendar_year"("year") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "flow_actions" ADD CONSTRAINT "flow_actions_instance_id_flow_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."flow_instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "flow_tasks" ADD CONSTRAINT "flow_tasks_instance_id_flow_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."flow_instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "password_history" ADD CONSTRAINT "password_history_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "acting_arrangements" ADD CONSTRAINT "acting_arrangements_absent_person_id_people_id_fk" FOREIGN KEY ("absent_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "acting_arrangements" ADD CONSTRAINT "acting_arrangements_acting_person_id_people_id_fk" FOREIGN KEY ("acting_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "acting_arrangements" ADD CONSTRAINT "acting_arrangements_post_code_posts_code_fk" FOREIGN KEY ("post_code") REFERENCES "public"."posts"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "acting_arrangements" ADD CONSTRAINT "acting_arrangements_designated_by_id_people_id_fk" FOREIGN KEY ("designated_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leadership_assignments" ADD CONSTRAINT "leadership_assignments_leader_id_people_id_fk" FOREIGN KEY ("leader_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leadership_assignments" ADD CONSTRAINT "leadership_assignments_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leadership_assignments" ADD CONSTRAINT "leadership_assignments_area_code_leadership_areas_code_fk" FOREIGN KEY ("area_code") REFERENCES "public"."leadership_areas"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "org_body_seats" ADD CONSTRAINT "org_body_seats_body_code_org_bodies_code_fk" FOREIGN KEY ("body_code") REFERENCES "public"."org_bodies"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "org_body_seats" ADD CONSTRAINT "org_body_seats_post_code_posts_code_fk" FOREIGN KEY ("post_code") REFERENCES "public"."posts"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "org_body_seats" ADD CONSTRAINT "org_body_seats_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "org_units" ADD CONSTRAINT "org_units_parent_id_org_units_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "org_units" ADD CONSTRAINT "org_units_head_post_code_posts_code_fk" FOREIGN KEY ("head_post_code") REFERENCES "public"."posts"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_holdings" ADD CONSTRAINT "post_holdings_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_holdings" ADD CONSTRAINT "post_holdings_post_code_posts_code_fk" FOREIGN KEY ("post_code") REFERENCES "public"."posts"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_holdings" ADD CONSTRAINT "post_holdings_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "decision_tasks" ADD CONSTRAINT "decision_tasks_decision_id_meeting_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."meeting_decisions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_attendees" ADD CONSTRAINT "meeting_attendees_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_decisions" ADD CONSTRAINT "meeting_decisions_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_decisions" ADD CONSTRAINT "meeting_decisions_topic_id_meeting_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."meeting_topics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_minutes" ADD CONSTRAINT "meeting_minutes_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_topics" ADD CONSTRAINT "meeting_topics_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "decision_task_reports" ADD CONSTRAINT "decision_task_reports_task_id_decision_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."decision_tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "topic_attendees" ADD CONSTRAINT "topic_attendees_topic_id_meeting_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."meeting_topics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "topic_opinions" ADD CONSTRAINT "topic_opinions_topic_id_meeting_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."meeting_topics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "topic_recusals" ADD CONSTRAINT "topic_recusals_topic_id_meeting_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."meeting_topics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "topic_votes" ADD CONSTRAINT "topic_votes_topic_id_meeting_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."meeting_topics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "leave_extensions" ADD CONSTRAINT "leave_extensions_leave_id_leave_requests_id_fk" FOREIGN KEY ("leave_id") REFERENCES "public"."leave_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "account_roles_one_admin_uq" ON "account_roles" USING btree ("account_id") WHERE admin_kind <> 'none';--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_log_seq_uq" ON "audit_log" USING btree ("seq");--> statement-breakpoint
-CREATE INDEX "audit_log_unsealed_idx" ON "audit_log" USING btree ("id") WHERE seq is null;--> statement-breakpoint
+CREATE INDEX "audit_log_unsealed_idx" ON "audit_log" USING btree ("txid","id") WHERE seq is null;--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_log_object_idx" ON "audit_log" USING btree ("object_type","object_id");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_account_id","at");--> statement-breakpoint
+CREATE INDEX "work_calendar_notice_year_idx" ON "work_calendar" USING btree ("notice_year");--> statement-breakpoint
+CREATE UNIQUE INDEX "flow_actions_seq_uq" ON "flow_actions" USING btree ("instance_id","seq");--> statement-breakpoint
+CREATE INDEX "flow_instances_applicant_idx" ON "flow_instances" USING btree ("applicant_person_id","submitted_at");--> statement-breakpoint
+CREATE INDEX "flow_instances_subject_idx" ON "flow_instances" USING btree ("subject_type","subject_id");--> statement-breakpoint
+CREATE INDEX "flow_instances_key_idx" ON "flow_instances" USING btree ("definition_key","status");--> statement-breakpoint
+CREATE INDEX "flow_tasks_assignee_idx" ON "flow_tasks" USING btree ("assignee_person_id","status");--> statement-breakpoint
+CREATE INDEX "flow_tasks_instance_idx" ON "flow_tasks" USING btree ("instance_id","step_index");--> statement-breakpoint
+CREATE INDEX "flow_timers_due_idx" ON "flow_timers" USING btree ("due_at") WHERE fired_at is null and cancelled_at is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "accounts_username_lower_uq" ON "accounts" USING btree (lower("username"));--> statement-breakpoint
+CREATE UNIQUE INDEX "accounts_person_uq" ON "accounts" USING btree ("person_id") WHERE person_id is not null;--> statement-breakpoint
+CREATE INDEX "password_history_account_idx" ON "password_history" USING btree ("account_id","set_at");--> statement-breakpoint
 CREATE INDEX "sessions_account_idx" ON "sessions" USING btree ("account_id");--> statement-breakpoint
+CREATE INDEX "notifications_recipient_idx" ON "notifications" USING btree ("recipient_person_id","read_at");--> statement-breakpoint
+CREATE INDEX "acting_absent_idx" ON "acting_arrangements" USING btree ("absent_person_id","start_date");--> statement-breakpoint
 CREATE INDEX "leadership_leader_idx" ON "leadership_assignments" USING btree ("leader_id");--> statement-breakpoint
+CREATE INDEX "leadership_area_idx" ON "leadership_assignments" USING btree ("area_code");--> statement-breakpoint
+CREATE INDEX "leadership_unit_idx" ON "leadership_assignments" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "people_unit_idx" ON "people" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "post_holdings_person_idx" ON "post_holdings" USING btree ("person_id");--> statement-breakpoint
-CREATE INDEX "post_holdings_post_idx" ON "post_holdings" USING btree ("post_code","unit_id");
+CREATE INDEX "post_holdings_post_idx" ON "post_holdings" USING btree ("post_code","unit_id");--> statement-breakpoint
+CREATE INDEX "decision_tasks_due_idx" ON "decision_tasks" USING btree ("status","due_date");--> statement-breakpoint
+CREATE UNIQUE INDEX "meeting_decisions_topic_uq" ON "meeting_decisions" USING btree ("topic_id");--> statement-breakpoint
+CREATE INDEX "meeting_decisions_matter_idx" ON "meeting_decisions" USING btree ("matter_kind","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "meeting_minutes_version_uq" ON "meeting_minutes" USING btree ("meeting_id","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "meeting_topics_seq_uq" ON "meeting_topics" USING btree ("meeting_id","seq");--> statement-breakpoint
+CREATE INDEX "meetings_date_idx" ON "meetings" USING btree ("body_code","meeting_date");--> statement-breakpoint
+CREATE UNIQUE INDEX "topic_opinions_seq_uq" ON "topic_opinions" USING btree ("topic_id","seq");--> statement-breakpoint
+CREATE UNIQUE INDEX "absence_records_day_uq" ON "absence_records" USING btree ("person_id","date");--> statement-breakpoint
+CREATE UNIQUE INDEX "annual_leave_forfeits_uq" ON "annual_leave_forfeits" USING btree ("person_id","year","kind");--> statement-breakpoint
+CREATE INDEX "leave_ledger_person_idx" ON "leave_ledger" USING btree ("person_id","year","leave_type");--> statement-breakpoint
+CREATE UNIQUE INDEX "leave_ledger_grant_uq" ON "leave_ledger" USING btree ("person_id","year","leave_type","tier_days") WHERE entry = 'grant';--> statement-breakpoint
+CREATE UNIQUE INDEX "leave_ledger_source_uq" ON "leave_ledger" USING btree ("source_id","entry","year") WHERE source_id is not null;--> statement-breakpoint
+CREATE INDEX "leave_requests_person_idx" ON "leave_requests" USING btree ("person_id","start_date");--> statement-breakpoint
+CREATE INDEX "leave_requests_flow_idx" ON "leave_requests" USING btree ("flow_instance_id");--> statement-breakpoint
+CREATE INDEX "personnel_trips_person_idx" ON "personnel_trips" USING btree ("person_id","start_date");

@@ -1,5 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { serveCommand } from './serve';
+import { initCommand } from './init';
+import { auditVerifyCommand } from './audit-verify';
 
 export interface Command {
   summary: string;
@@ -10,4 +12,6 @@ export interface Command {
 /** `guicheng <command>`; kernel parts add theirs here (init, audit-verify …). */
 export const commands: Record<string, Command> = {
   serve: serveCommand,
+  init: initCommand,
+  'audit-verify': auditVerifyCommand,
 };

@@ -1,6 +1,19 @@
 import type { Command } from './commands';
 import { readEnv } from './env';
 import { startServer } from '../server/start';
+import { openDatabase } from '../kernel/db';
+import { isInitialised } from '../kernel/identity/bootstrap';
+
+/** SECREQ-11: production never starts on a database without its administrators. */
+async function assertInitialised(env: ReturnType<typeof readEnv>): Promise<void> {
+  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
+  try {
+    if (await isInitialised(database.db)) return;
+  } finally {
+    await database.close();
+  }
+  throw new Error('数据库尚未初始化：请先运行 npm run guicheng -- init 创建三员管理员账号（或以 --demo 启动演示环境）。');
+}
 
 export const serveCommand: Command = {
   summary: '启动服务（--demo：首次启动时载入演示单位）',
@@ -8,6 +21,7 @@ export const serveCommand: Command = {
   async run(values) {
     const env = readEnv();
     const demo = Boolean(values.demo);
+    if (!demo) await assertInitialised(env);
     const started = Date.now();
     const running = await startServer({ ...env, demo, logger: false });
     const where = env.databaseUrl ? 'PostgreSQL 服务器' : `嵌入式数据库（${env.dataDir}）`;

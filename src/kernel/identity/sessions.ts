@@ -4,6 +4,8 @@ import type { Db } from '../db';
 import { rows } from '../db';
 import type { Actor } from '../context';
 import { getSetting } from '../settings';
+import { audit } from '../audit/write';
+import { localDate, systemClock } from '../time';
 
 export const SESSION_COOKIE = 'gc_sid';
 
@@ -38,8 +40,15 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.execute(sql`delete from sessions where id = ${tokenHash(token)}`);
 }
 
+/** End every session of an account except `keepToken` (password change, disable: SECREQ-07). */
+export async function deleteAccountSessions(db: Db, accountId: string, keepToken?: string): Promise<void> {
+  const keep = keepToken ? tokenHash(keepToken) : '';
+  await db.execute(sql`delete from sessions where account_id = ${accountId} and id <> ${keep}`);
+}
+
 interface SessionRow {
   account_id: string;
+  created_at: string | Date;
   last_seen_at: string | Date;
   expires_at: string | Date;
 }
@@ -49,21 +58,34 @@ interface SessionRow {
  * past its absolute lifetime (then the session row is removed). Touches last_seen_at at
  * most once a minute so that reads do not turn into a write per request.
  */
-export async function resolveSession(db: Db, token: string, now: Date): Promise<string | null> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+  request: { ip: string; requestId: string } = { ip: '', requestId: '' },
+): Promise<string | null> {
   const id = tokenHash(token);
   const [row] = await rows<SessionRow>(
     db,
-    sql`select s.account_id, s.last_seen_at, s.expires_at from sessions s
+    sql`select s.account_id, s.created_at, s.last_seen_at, s.expires_at from sessions s
         join accounts a on a.id = s.account_id and a.status = 'active'
         where s.id = ${id}`,
   );
   if (!row) return null;
   const policy = await getSetting(db, 'session.policy', DEFAULT_SESSION_POLICY);
   const lastSeen = new Date(row.last_seen_at).getTime();
-  const expired = new Date(row.expires_at).getTime() <= now.getTime();
+  // The absolute lifetime follows the current policy too, so shortening it takes effect at once.
+  const expired =
+    new Date(row.expires_at).getTime() <= now.getTime() ||
+    now.getTime() - new Date(row.created_at).getTime() >= policy.absoluteHours * 3600_000;
   const idle = now.getTime() - lastSeen > policy.idleMinutes * 60_000;
   if (expired || idle) {
     await db.execute(sql`delete from sessions where id = ${id}`);
+    // security.md 8.1.4.3 a: a timeout is an audited event like a logout.
+    await audit(
+      { db, actor: null, ip: request.ip, requestId: request.requestId, clock: systemClock },
+      { event: 'auth.session.timeout', objectType: 'account', objectId: row.account_id, detail: { reason: expired ? 'absolute' : 'idle' } },
+    );
     return null;
   }
   if (now.getTime() - lastSeen > 60_000) {
@@ -73,22 +95,37 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
 }
 
 interface ActorRow {
+  must_change_password: boolean;
   id: string;
   username: string;
   display_name: string;
   person_id: string | null;
-  unit_id: string | null;
+  unit_ids: string[] | null;
   roles: string[] | null;
   permissions: string[] | null;
   admin_kind: string | null;
   scopes: string[] | null;
 }
 
-/** Load the actor (roles, permissions, units, data scope) for an account. */
-export async function loadActor(db: Db, accountId: string): Promise<Actor | null> {
+/** The actor as the HTTP layer loads it: also whether the password must be changed first. */
+export interface SessionActor extends Actor {
+  mustChangePassword: boolean;
+}
+
+/**
+ * Load the actor (roles, permissions, units, data scope) for an account. The units are the
+ * person's own unit and the units of the posts they hold today (a 科长 post in another
+ * section counts for 'unit' scope); the scope is the widest any role grants.
+ */
+export async function loadActor(db: Db, accountId: string, now: Date = new Date()): Promise<SessionActor | null> {
+  const today = localDate(now);
   const [row] = await rows<ActorRow>(
     db,
-    sql`select a.id, a.username, a.display_name, a.person_id, p.unit_id,
+    sql`select a.id, a.username, a.display_name, a.person_id, a.must_change_password,
+          array(select u from (select p.unit_id as u union
+                  select ph.unit_id from post_holdings ph where ph.person_id = a.person_id and ph.unit_id is not null
+                    and ph.start_date <= ${today}::date and (ph.end_date is null or ph.end_date >= ${today}::date)) x
+                where u is not null order by u) as unit_ids,
           array(select r.code from account_roles ar join roles r on r.id = ar.role_id where ar.account_id = a.id order by r.code) as roles,
           array(select distinct rp.permission from account_roles ar join role_permissions rp on rp.role_id = ar.role_id where ar.account_id = a.id) as permissions,
           (select ar.admin_kind from account_roles ar where ar.account_id = a.id and ar.admin_kind <> 'none' limit 1) as admin_kind,
@@ -103,10 +140,11 @@ export async function loadActor(db: Db, accountId: string): Promise<Actor | null
     username: row.username,
     displayName: row.display_name,
     personId: row.person_id,
-    unitIds: row.unit_id ? [row.unit_id] : [],
+    unitIds: row.unit_ids ?? [],
     roles: row.roles ?? [],
     permissions: new Set(row.permissions ?? []),
     adminKind: (row.admin_kind as Actor['adminKind']) ?? null,
     scope: scopes.includes('all') ? 'all' : scopes.includes('unit') ? 'unit' : 'self',
+    mustChangePassword: row.must_change_password,
   };
 }
