@@ -2,6 +2,7 @@
 // Every module's rules.ts is listed here so that /api/v1/rules lists them all at start.
 import '../kernel/calendar/rules';
 import '../kernel/org/rules';
+import '../domains/meetings/rules';
 import '../domains/personnel/rules';
 import '../domains/personnel/flows';
 export {};

@@ -53,7 +53,7 @@ const Command = fc.oneof(
   fc.record({ kind: fc.constant('parallel' as const) }),
 );
 
-async function apply(id: string, cmd: fc.RecordValue<never> | { kind: string; pick?: number; who?: string }) {
+async function apply(id: string, cmd: { kind: string; pick?: number; who?: string }) {
   const { tasks } = await state(id);
   const pending = tasks.filter((x) => x.status === 'pending' && x.kind !== 'notify');
   const task = pending.length ? pending[(cmd.pick ?? 0) % pending.length] : undefined;

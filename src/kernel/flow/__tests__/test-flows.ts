@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineFlow } from '../registry';
 import { defineRule } from '../../rules';
+import { chineseDate } from '../../render/dates';
+import type { FormRow } from '../../render/form-spec';
 
 /** Flows used only by the engine's tests: they exercise every step kind on the demo office. */
 export const completed: { id: string; outcome: string }[] = [];
@@ -92,4 +94,31 @@ export const TEST_GUARDED = defineFlow({
     { id: 'principal', name: '主要领导意见', kind: 'single', approvers: [{ kind: 'principal' }], verb: 'consent' },
     { id: 'finance', name: '财务审批', kind: 'single', approvers: [{ kind: 'leaderOfArea', area: 'finance_approval' }], verb: 'approve' },
   ],
+});
+
+/** A flow with a paper form, for the print route: two signature boxes filled from the trail. */
+export const TEST_PRINTED = defineFlow({
+  key: 'test.printed',
+  version: 1,
+  name: '测试公出',
+  form: z.object({ destination: z.string(), reason: z.string() }),
+  title: (f) => `${f.applicant.name}赴${f.form.destination}公出`,
+  steps: [
+    { id: 'section', name: '科室负责人意见', kind: 'single', approvers: [{ kind: 'sectionChief' }], verb: 'consent' },
+    { id: 'leader', name: '分管领导意见', kind: 'single', approvers: [{ kind: 'leaderOfApplicantUnit' }], verb: 'approve' },
+  ],
+  printForm: (d) => ({
+    title: '白城市扶贫开发办公室公出审批单',
+    subtitle: `填表日期：${chineseDate(d.submittedAt)}`,
+    rows: [
+      { kind: 'fields', cells: [{ label: '公出人姓名', value: d.applicant.name }, { label: '科室', value: d.applicant.unitName ?? '' }] },
+      { kind: 'fields', cells: [{ label: '公出目的地', value: String(d.form.destination) }] },
+      { kind: 'text', label: '公出事由', value: String(d.form.reason) },
+      ...d.steps.map((s): FormRow => {
+        const sig = s.signatures.at(-1);
+        return { kind: 'signature', label: s.name, opinion: sig?.opinion ?? '', signer: sig?.name ?? '', date: sig?.decidedAt ?? '', onBehalfOf: sig?.onBehalfOf ?? undefined };
+      }),
+    ],
+    notes: ['此审批单为报销差旅费的必备附件'],
+  }),
 });
