@@ -34,5 +34,6 @@ export const pages: PageDef[] = [
   { path: '/admin/accounts', label: '账号管理', group: '系统管理', icon: <TeamOutlined />, permission: 'account.manage', element: lazy(() => import('./pages/admin/AccountsPage')) },
   { path: '/admin/roles', label: '角色与权限', group: '系统管理', icon: <SafetyOutlined />, permission: 'role.manage', element: lazy(() => import('./pages/admin/RolesPage')) },
   { path: '/admin/audit', label: '审计日志', group: '系统管理', icon: <AuditOutlined />, permission: 'audit.read', element: lazy(() => import('./pages/audit/AuditPage')) },
+  { path: '/flow/instances/:id', label: '审批事项', group: '工作台', hidden: true, permission: 'flow.use', element: lazy(() => import('./pages/flow/InstancePage')) },
   { path: '/account/password', label: '修改密码', group: '工作台', hidden: true, element: lazy(() => import('./pages/account/ChangePasswordPage')) },
 ];

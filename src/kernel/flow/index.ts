@@ -4,4 +4,5 @@ export { startFlow, type StartInput, type StartResult } from './engine';
 export { actOnTask, withdraw, remind, resubmit, commentOn } from './actions';
 export { instanceDetail, inbox, counts } from './queries';
 export { fireDueTimers } from './timers';
+export { printInstance, toPrintable } from './print';
 export * from './types';

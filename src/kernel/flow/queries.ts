@@ -5,6 +5,7 @@ import { rows } from '../db';
 import { errors } from '../errors';
 import { inScope } from '../access/scope';
 import { localDate } from '../time';
+import { getFlow } from './registry';
 import { VERB_LABEL, type PlannedStep } from './types';
 
 export type Box = 'todo' | 'done' | 'mine' | 'toread';
@@ -107,6 +108,7 @@ export async function counts(ctx: Ctx): Promise<{ todo: number; toread: number; 
 export interface InstanceDetail {
   id: string;
   definitionKey: string;
+  definitionVersion: number;
   title: string;
   status: string;
   currentStep: number | null;
@@ -118,6 +120,8 @@ export interface InstanceDetail {
   completedAt: string | null;
   steps: {
     index: number;
+    /** The step's id in the definition (section, leader …). */
+    id: string;
     name: string;
     kind: string;
     verb: string;
@@ -141,7 +145,7 @@ export interface InstanceDetail {
   }[];
   trail: { seq: number; action: string; actorName: string | null; stepIndex: number | null; comment: string | null; detail: Record<string, unknown> | null; at: string }[];
   /** What the actor may do now (the UI shows only these buttons). */
-  can: { act: string | null; withdraw: boolean; remind: boolean; resubmit: boolean };
+  can: { act: string | null; withdraw: boolean; remind: boolean; resubmit: boolean; print: boolean };
 }
 
 /** One instance with its route, every task and the full trail; participants and those in scope only. */
@@ -150,6 +154,7 @@ export async function instanceDetail(ctx: Ctx, id: string): Promise<InstanceDeta
   const [inst] = await rows<{
     id: string;
     definition_key: string;
+    definition_version: number;
     title: string;
     status: string;
     current_step: number | null;
@@ -208,6 +213,7 @@ export async function instanceDetail(ctx: Ctx, id: string): Promise<InstanceDeta
   return {
     id: inst.id,
     definitionKey: inst.definition_key,
+    definitionVersion: inst.definition_version,
     title: inst.title,
     status: inst.status,
     currentStep: current,
@@ -219,6 +225,7 @@ export async function instanceDetail(ctx: Ctx, id: string): Promise<InstanceDeta
     completedAt: inst.completed_at ? new Date(inst.completed_at).toISOString() : null,
     steps: inst.plan.map((s, index) => ({
       index,
+      id: s.id,
       name: s.name,
       kind: s.kind,
       verb: s.verb,
@@ -248,6 +255,7 @@ export async function instanceDetail(ctx: Ctx, id: string): Promise<InstanceDeta
       withdraw: inst.status === 'running' && !currentTouched && (inst.applicant_person_id === me || tasks.some((t) => t.decided_by_person_id === me && t.step_index === (current ?? 0) - 1 && t.status === 'approved')),
       remind: inst.status === 'running' && inst.applicant_person_id === me,
       resubmit: inst.status === 'returned' && inst.applicant_person_id === me,
+      print: Boolean(getFlow(inst.definition_key, inst.definition_version)?.printForm),
     },
   };
 }

@@ -6,6 +6,8 @@ import { getSetting } from '../settings';
 import { rows } from '../db';
 import { actOnTask, commentOn, remind, resubmit, withdraw } from './actions';
 import { counts, inbox, instanceDetail } from './queries';
+import { printInstance } from './print';
+import { contentDisposition } from '../render/download';
 import type { ActionKind } from './types';
 
 const Id = z.object({ id: z.string().min(1).max(100) });
@@ -72,6 +74,19 @@ export const flowRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/flow/instances/:id', { config: { permission: 'flow.use' }, schema: { summary: '审批事项详情与全程记录', params: Id } }, async (req) =>
     instanceDetail(req.ctx, req.params.id),
+  );
+
+  app.get(
+    '/flow/instances/:id/form.pdf',
+    { config: { permission: 'flow.use' }, schema: { summary: '打印审批表（PDF）', params: Id } },
+    async (req, reply) => {
+      const { pdf, fileName } = await printInstance(req.ctx, req.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', contentDisposition(fileName, 'inline'))
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
   );
 
   for (const [path, action] of Object.entries(TASK_ACTIONS)) {
