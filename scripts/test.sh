@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # `npm test`: everything the tests need on a fresh machine, then every test.
-# Browser tests drive Debian's Chromium (/usr/bin/chromium). When it is missing and we are
-# root, it is installed from Debian's packages; otherwise we stop with the one command to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
+# What the tests need from Debian: Chromium (browser tests), Noto CJK fonts (PDF output),
+# poppler-utils (reading generated PDFs back).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G '/usr/share/fonts/opentype/noto/NotoSerifCJK*' >/dev/null || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Debian's chromium for the browser tests…"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
-      || { echo "Could not install chromium. Run: sudo apt-get install -y chromium fonts-noto-cjk"; exit 1; }
+    echo "Installing Debian packages the tests need: ${missing[*]}…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) \
+      || { echo "Could not install them. Run: sudo apt-get install -y ${missing[*]}"; exit 1; }
   else
-    echo "Browser tests need Debian's Chromium. Run: sudo apt-get install -y chromium fonts-noto-cjk"
+    echo "The tests need Debian packages that are missing. Run: sudo apt-get install -y ${missing[*]}"
     exit 1
   fi
 fi
