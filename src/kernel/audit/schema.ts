@@ -31,7 +31,8 @@ export const auditLog = pgTable(
   },
   (t) => [
     uniqueIndex('audit_log_seq_uq').on(t.seq),
-    index('audit_log_unsealed_idx').on(t.id).where(sql`seq is null`),
+    // The sealer's scan: unsealed rows in (txid, id) order.
+    index('audit_log_unsealed_idx').on(t.txid, t.id).where(sql`seq is null`),
     index('audit_log_at_idx').on(t.at),
     index('audit_log_object_idx').on(t.objectType, t.objectId),
     index('audit_log_actor_idx').on(t.actorAccountId, t.at),

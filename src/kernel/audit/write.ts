@@ -15,6 +15,9 @@ export interface AuditEntry {
 /**
  * Write one audit record with the context's database handle. Inside a command this is the
  * business transaction: if the audit write fails, the change fails with it (fail closed).
+ * The record is written unsealed; the sealing job (seal.ts) links it into the SM3 chain
+ * once its transaction has ended. The insert trigger (audit.repeatable.sql) re-stamps txid,
+ * so the sealer's ordering never depends on what a caller passes.
  */
 export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
   const actor = ctx.actor;

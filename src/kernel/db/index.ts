@@ -46,6 +46,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // DATE columns stay 'YYYY-MM-DD' strings: the rules reason about local dates, never instants.
   pg.types.setTypeParser(1082, (v) => v);
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection that dies (server restart, dropped database) must not crash the
+  // process: the pool replaces it, and the next query reports any real problem.
+  pool.on('error', (err) => console.error('[db] idle PostgreSQL connection failed:', err.message));
   await pool.query('select 1');
   const db = drizzlePg(pool) as unknown as Db;
   return {
