@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from './context';
+import type { Database } from './db';
+import type { Clock } from './time';
 
 /**
  * One area of the product: its routes and the part of the demo office it seeds.
@@ -12,11 +14,20 @@ export interface PermissionDef {
   label: string;
 }
 
+/** A background job every server process runs; it must be safe to run on several servers at once. */
+export interface Job {
+  name: string;
+  everyMs: number;
+  run: (database: Database, clock: Clock) => Promise<unknown>;
+}
+
 export interface Module {
   name: string;
   /** The permissions this module's routes check, for the role administration page. */
   permissions?: PermissionDef[];
   routes?: FastifyPluginAsyncZod;
+  /** Background jobs (timers, sealing, reminders). */
+  jobs?: Job[];
   /** Load this module's share of the demo office (runs once, on an empty database). */
   seedDemo?: (ctx: Ctx, opts: { password: string }) => Promise<void>;
   /** Create what production needs at `guicheng init` (built-in roles, calendar years …). */

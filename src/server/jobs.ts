@@ -1,19 +1,13 @@
 import type { Database } from '../kernel/db';
 import type { Clock } from '../kernel/time';
-import { fireDueTimers } from '../kernel/flow/timers';
-import { sealAuditLog } from '../kernel/audit/seal';
+import { modules } from './modules';
 
 export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
-type Job = { name: string; everyMs: number; run: (database: Database, clock: Clock) => Promise<unknown> };
-
-/** Jobs every server process runs (audit sealing, timers …); each is safe to run on several servers. */
-export const jobs: Job[] = [
-  { name: 'audit-seal', everyMs: 1_000, run: (database) => sealAuditLog(database) },
-  { name: 'flow-timers', everyMs: 30_000, run: (database, clock) => fireDueTimers(database, clock) },
-];
+/** The jobs the modules declare (audit sealing, flow timers, reminders …). */
+export const jobs = modules.flatMap((m) => m.jobs ?? []);
 
 export function startBackgroundJobs(database: Database, clock: Clock): BackgroundJobs {
   const running = new Set<Promise<unknown>>();

@@ -6,6 +6,8 @@ import { accessModule } from '../kernel/access/module';
 import { identityModule } from '../kernel/identity/module';
 import { auditModule } from '../kernel/audit/module';
 import { flowModule } from '../kernel/flow/module';
+import { meetingsModule } from '../domains/meetings/module';
+import { personnelModule } from '../domains/personnel/module';
 
 /**
  * Every area of the product, in seeding order: roles first (other modules grant their
@@ -21,4 +23,6 @@ export const modules: Module[] = [
   identityModule,
   auditModule,
   flowModule,
+  meetingsModule,
+  personnelModule,
 ];

@@ -3,9 +3,13 @@ import {
   AuditOutlined,
   ApartmentOutlined,
   BookOutlined,
+  CarOutlined,
+  FieldTimeOutlined,
+  ScheduleOutlined,
   CalendarOutlined,
   DesktopOutlined,
   SafetyOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 
@@ -24,10 +28,18 @@ export interface PageDef {
   element: LazyExoticComponent<ComponentType>;
 }
 
-export const groups = ['工作台', '机构与制度', '系统管理'];
+export const groups = ['工作台', '会议决策', '人事考勤', '机构与制度', '系统管理'];
 
 export const pages: PageDef[] = [
   { path: '/', label: '工作台', group: '工作台', icon: <DesktopOutlined />, element: lazy(() => import('./pages/Workbench')) },
+  { path: '/personnel/leave/new', label: '请假申请', group: '人事考勤', icon: <ScheduleOutlined />, permission: 'personnel.leave', element: lazy(() => import('./pages/personnel/LeaveApplyPage')) },
+  { path: '/personnel/my-leave', label: '我的假期', group: '人事考勤', icon: <ScheduleOutlined />, permission: 'personnel.leave', element: lazy(() => import('./pages/personnel/MyLeavePage')) },
+  { path: '/personnel/trips', label: '公出申请', group: '人事考勤', icon: <CarOutlined />, permission: 'personnel.leave', element: lazy(() => import('./pages/personnel/TripApplyPage')) },
+  { path: '/personnel/attendance', label: '考勤统计', group: '人事考勤', icon: <FieldTimeOutlined />, permission: 'personnel.attendance', element: lazy(() => import('./pages/personnel/AttendancePage')) },
+  { path: '/meetings', label: '会议', group: '会议决策', icon: <SolutionOutlined />, permission: 'meetings.read', element: lazy(() => import('./pages/meetings/MeetingsPage')) },
+  { path: '/meetings/new', label: '筹备会议', group: '会议决策', hidden: true, permission: 'meetings.manage', element: lazy(() => import('./pages/meetings/CreateMeetingPage')) },
+  { path: '/meetings/followups', label: '会议决定与落实', group: '会议决策', icon: <SolutionOutlined />, permission: 'meetings.read', element: lazy(() => import('./pages/meetings/DecisionsPage')) },
+  { path: '/meetings/:id', label: '会议室', group: '会议决策', hidden: true, permission: 'meetings.read', element: lazy(() => import('./pages/meetings/MeetingRoomPage')) },
   { path: '/org', label: '组织机构', group: '机构与制度', icon: <ApartmentOutlined />, element: lazy(() => import('./pages/org/OrgPage')) },
   { path: '/rules', label: '制度执行一览', group: '机构与制度', icon: <BookOutlined />, element: lazy(() => import('./pages/rules/RulesPage')) },
   { path: '/calendar', label: '工作日历', group: '机构与制度', icon: <CalendarOutlined />, element: lazy(() => import('./pages/calendar/CalendarPage')) },

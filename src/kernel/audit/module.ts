@@ -3,6 +3,7 @@ import type { Module } from '../module';
 import { grantPermissions } from '../access/grants';
 import { CHAIN_ID, GENESIS_HASH } from './chain';
 import { auditRoutes } from './routes';
+import { sealAuditLog } from './seal';
 
 export const AUDIT_PERMISSIONS = [
   { code: 'audit.read', label: '查询、导出审计日志' },
@@ -13,6 +14,8 @@ export const auditModule: Module = {
   name: 'audit',
   permissions: AUDIT_PERMISSIONS,
   routes: auditRoutes,
+  // Seal every second: records are linked to the chain shortly after their transaction commits.
+  jobs: [{ name: 'audit-seal', everyMs: 1_000, run: (database) => sealAuditLog(database) }],
   async seedBase(ctx) {
     // Only the 审计管理员 reads the log (三员分立, security.md §3.2).
     await grantPermissions(ctx.db, 'auditadmin', AUDIT_PERMISSIONS.map((p) => p.code));

@@ -69,7 +69,7 @@ export async function actOnTask(ctx: Ctx, taskId: string, action: ActionKind, in
     const step = inst.plan[task.step_index];
     const facts = await factsOf(tx, inst);
     const warnings = enforce(
-      def.checkAction?.({ action, actorPersonId: actor.personId!, step, stepIndex: task.step_index, isLastStep: task.step_index === inst.plan.length - 1, facts }) ?? [],
+      def.checkAction?.({ action, actorPersonId: actor.personId!, step, stepIndex: task.step_index, isLastStep: task.step_index === inst.plan.length - 1, facts, today: localDate(tx.clock.now()) }) ?? [],
       input.acknowledged,
     );
     const now = tx.clock.now();

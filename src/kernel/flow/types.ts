@@ -106,6 +106,8 @@ export interface ActionFacts<Form> {
   stepIndex: number;
   isLastStep: boolean;
   facts: Facts<Form>;
+  /** The office's local date of the action (rules such as TRIP-01 compare it with the form). */
+  today: string;
 }
 
 export interface InstanceRef {

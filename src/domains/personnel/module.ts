@@ -1,0 +1,26 @@
+import type { Module } from '../../kernel/module';
+import { grantPermissions } from '../../kernel/access/grants';
+import { personnelRoutes } from './routes';
+import { remindReportBacks } from './reminders';
+import './flows';
+
+export const PERSONNEL_PERMISSIONS = [
+  { code: 'personnel.leave', label: '请假、销假、公出申请与本人假期查询' },
+  { code: 'personnel.attendance', label: '考勤统计、旷工认定、人事信息登记与导出（综合科）' },
+];
+
+/**
+ * Leave, attendance and business trips (《市扶贫办机关考勤管理制度（试行）》). Every staff role
+ * may request leave; the attendance work belongs to 综合科 (hub).
+ */
+export const personnelModule: Module = {
+  name: 'personnel',
+  permissions: PERSONNEL_PERMISSIONS,
+  routes: personnelRoutes,
+  // LEAVE-20: remind people who have not reported back (销假) by the deadline; hourly is plenty.
+  jobs: [{ name: 'leave-report-back', everyMs: 3_600_000, run: remindReportBacks }],
+  async seedBase(ctx) {
+    for (const role of ['staff', 'section_chief', 'leader', 'hub']) await grantPermissions(ctx.db, role, ['personnel.leave']);
+    await grantPermissions(ctx.db, 'hub', ['personnel.attendance']);
+  },
+};

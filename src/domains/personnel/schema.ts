@@ -1,0 +1,182 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * Personnel: leave (请假), attendance (考勤、旷工) and business trips (公出).
+ * Day amounts are stored as integer HALF days (`*_halves`): leave is requested in multiples
+ * of 0.5 working day (C-personnel N-8) and integers keep the sums exact.
+ */
+
+/** HR facts the org tables do not hold and the leave rules need (gender, 在编, service start). */
+export const personnelProfiles = pgTable('personnel_profiles', {
+  personId: text('person_id').primaryKey(),
+  /** F | M; null = not registered (maternity, paternity and nursing need it). */
+  gender: text('gender'),
+  /** 在编在职: only established staff have annual leave (LEAVE-08, GAP-C-LEAVE21). */
+  established: boolean('established').notNull().default(true),
+  /** 累计工作年限 start when it differs from people.work_start_date (gaps in service). */
+  serviceStart: date('service_start'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** One leave request (《请销假审批表》); its approval runs as a flow instance. */
+export const leaveRequests = pgTable(
+  'leave_requests',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    unitId: text('unit_id'),
+    flowInstanceId: text('flow_instance_id'),
+    type: text('type').notNull(),
+    specialKind: text('special_kind'),
+    startDate: date('start_date').notNull(),
+    startHalf: text('start_half').notNull(),
+    endDate: date('end_date').notNull(),
+    endHalf: text('end_half').notNull(),
+    /** Last leave day after granted extensions (LEAVE-19). */
+    effectiveEndDate: date('effective_end_date').notNull(),
+    effectiveEndHalf: text('effective_end_half').notNull(),
+    workingHalves: integer('working_halves').notNull(),
+    calendarHalves: integer('calendar_halves').notNull(),
+    chargeableHalves: integer('chargeable_halves').notNull(),
+    reason: text('reason').notNull(),
+    channel: text('channel').notNull(),
+    /** pending | approved | rejected | withdrawn | returned | cancelled */
+    status: text('status').notNull(),
+    /** 事假: 单位按规定扣工资 (LEAVE-09 C1 counts only leave without deduction). */
+    salaryDeducted: boolean('salary_deducted').notNull().default(false),
+    attachments: jsonb('attachments').$type<{ kind: string; name: string }[]>().notNull(),
+    reportBackDue: date('report_back_due'),
+    reportedBackAt: timestamp('reported_back_at', { withTimezone: true }),
+    /** The first day back at the post (销假时登记), for overstay (ATT-03 A2). */
+    returnedOn: date('returned_on'),
+    reportBackMode: text('report_back_mode'),
+    reportBackReceivedBy: text('report_back_received_by'),
+    cancelReason: text('cancel_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('leave_requests_person_idx').on(t.personId, t.startDate),
+    index('leave_requests_flow_idx').on(t.flowInstanceId),
+    check('leave_requests_halves_ck', sql`${t.workingHalves} >= 0 and ${t.calendarHalves} > 0`),
+  ],
+);
+
+/** Extensions decided by the original final approver (LEAVE-19). */
+export const leaveExtensions = pgTable('leave_extensions', {
+  id: text('id').primaryKey(),
+  leaveId: text('leave_id')
+    .notNull()
+    .references(() => leaveRequests.id),
+  requestedOn: date('requested_on').notNull(),
+  decision: text('decision').notNull(),
+  previousEndDate: date('previous_end_date').notNull(),
+  newEndDate: date('new_end_date'),
+  newEndHalf: text('new_end_half'),
+  addedHalves: integer('added_halves').notNull().default(0),
+  note: text('note'),
+  decidedBy: text('decided_by').notNull(),
+  decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * The leave ledger: every change of a balance is a row (grant of the annual entitlement, use
+ * on approval, reversal on cancellation or early return, forfeit under LEAVE-09). A balance is
+ * the sum of its rows; no number is ever overwritten. Signed half days.
+ */
+export const leaveLedger = pgTable(
+  'leave_ledger',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    year: integer('year').notNull(),
+    leaveType: text('leave_type').notNull(),
+    /** grant | use | reversal | forfeit */
+    entry: text('entry').notNull(),
+    halves: integer('halves').notNull(),
+    /** For grants: the tier the grant brings the year up to (one grant row per tier). */
+    tierDays: integer('tier_days'),
+    /** The leave request or extension the row comes from. */
+    sourceId: text('source_id'),
+    leaveId: text('leave_id'),
+    note: text('note').notNull(),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('leave_ledger_person_idx').on(t.personId, t.year, t.leaveType),
+    uniqueIndex('leave_ledger_grant_uq').on(t.personId, t.year, t.leaveType, t.tierDays).where(sql`entry = 'grant'`),
+    uniqueIndex('leave_ledger_source_uq').on(t.sourceId, t.entry, t.year).where(sql`source_id is not null`),
+    check('leave_ledger_entry_ck', sql`${t.entry} in ('grant','use','reversal','forfeit')`),
+  ],
+);
+
+/** LEAVE-09 / LEAVE-10: a year in which a person has no annual leave, and why. */
+export const annualLeaveForfeits = pgTable(
+  'annual_leave_forfeits',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    /** The year whose annual leave is lost. */
+    year: integer('year').notNull(),
+    /** current (LEAVE-09) | next (LEAVE-10) */
+    kind: text('kind').notNull(),
+    code: text('code').notNull(),
+    triggeredOn: date('triggered_on').notNull(),
+    sourceLeaveId: text('source_leave_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('annual_leave_forfeits_uq').on(t.personId, t.year, t.kind)],
+);
+
+/** Absence (旷工) decisions of 综合科 on a person's working day (ATT-03): confirmed or dismissed. */
+export const absenceRecords = pgTable(
+  'absence_records',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    date: date('date').notNull(),
+    /** 1 = half a day, 2 = a whole day. */
+    halves: integer('halves').notNull(),
+    /** A1 … A6 (ATT-03). */
+    ground: text('ground').notNull(),
+    evidence: text('evidence').notNull(),
+    /** confirmed | dismissed */
+    status: text('status').notNull(),
+    leaveId: text('leave_id'),
+    tripId: text('trip_id'),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('absence_records_day_uq').on(t.personId, t.date),
+    check('absence_records_halves_ck', sql`${t.halves} in (1, 2)`),
+  ],
+);
+
+/** 公出审批单 (FMS-F2): one record for attendance (TRIP-01/02) and the travel claim (TRAVEL-02). */
+export const trips = pgTable(
+  'personnel_trips',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    unitId: text('unit_id'),
+    flowInstanceId: text('flow_instance_id'),
+    destination: text('destination').notNull(),
+    purpose: text('purpose').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    companions: jsonb('companions').$type<string[]>().notNull(),
+    transport: text('transport').notNull(),
+    remarks: text('remarks'),
+    /** pending | approved | rejected | withdrawn | returned */
+    status: text('status').notNull(),
+    signedBy: text('signed_by'),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    returnedOn: date('returned_on'),
+    overdueJustified: boolean('overdue_justified'),
+    overdueReason: text('overdue_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('personnel_trips_person_idx').on(t.personId, t.startDate)],
+);

@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../kernel/context';
+import { rows } from '../../kernel/db';
+import { errors } from '../../kernel/errors';
+import { loadWorkingCalendar } from '../../kernel/calendar';
+import type { Applicant, InstanceRef } from '../../kernel/flow';
+import { audit } from '../../kernel/audit/write';
+import { enforce, type Verdict } from '../../kernel/rules';
+import { localDate } from '../../kernel/time';
+import { countRange } from './days';
+import type { TripFormValue } from './form';
+import { TRIP01 } from './rules';
+
+/** Facts of a 公出审批单 derived at submission. */
+export interface TripFacts {
+  today: string;
+  /** 科级以上 (CONF-72): section cadres and leaders must be signed before the start (TRIP-01). */
+  cadre: boolean;
+  calendarDays: number;
+  workingDays: number;
+  companionNames: string[];
+}
+
+export async function deriveTrip(ctx: Ctx, form: TripFormValue, applicant: Applicant): Promise<TripFacts> {
+  const cal = await loadWorkingCalendar(ctx.db);
+  const count = countRange(cal, { startDate: form.startDate, startHalf: 'full', endDate: form.endDate, endHalf: 'full' });
+  const names = form.companions.length
+    ? await rows<{ id: string; name: string }>(ctx.db, sql`select id, name from people where id in (${sql.join(form.companions.map((c) => sql`${c}`), sql`, `)}) and active`)
+    : [];
+  if (names.length !== new Set(form.companions).size) throw errors.badRequest('同行人员中有不存在或已离岗的人员');
+  return {
+    today: localDate(ctx.clock.now()),
+    cadre: applicant.grade !== 'general',
+    calendarDays: count.calendarHalves / 2,
+    workingDays: count.workingHalves / 2,
+    companionNames: form.companions.map((c) => names.find((n) => n.id === c)!.name),
+  };
+}
+
+/** TRIP-01: 科级以上 apply before the trip starts (ENFORCE); other staff are warned (CONF-49). */
+export function checkTripSubmit(form: TripFormValue, f: TripFacts): Verdict[] {
+  if (form.startDate >= f.today) return [];
+  const msg = `公出审批单应在公出前填写并由审批领导签字：出发日期 ${form.startDate} 早于今天 ${f.today}`;
+  return [f.cadre ? TRIP01.block(`科级以上干部${msg}`) : TRIP01.warn(`${msg}，属事后补批`)];
+}
+
+export function signatureVerdict(startDate: string, signDay: string, cadre: boolean): Verdict[] {
+  if (signDay <= startDate) return [];
+  const msg = `审批领导签字日期 ${signDay} 晚于公出开始日期 ${startDate}`;
+  return [cadre ? TRIP01.block(`科级以上干部须经签字后方可公出：${msg}`) : TRIP01.warn(`${msg}，属事后补批`)];
+}
+
+/**
+ * TRIP-01 at the signature is checked here rather than in checkAction, because checkAction is
+ * given no clock: for 科级以上 a signature after the start day is refused (the approval's
+ * transaction rolls back); for other staff the late signature (补批) is recorded in the audit.
+ */
+export async function onTripComplete(ctx: Ctx, inst: InstanceRef, outcome: 'approved' | 'rejected' | 'withdrawn'): Promise<void> {
+  if (!inst.subjectId) return;
+  if (outcome === 'approved') {
+    const late = signatureVerdict(String(inst.form.startDate), localDate(ctx.clock.now()), Boolean(inst.facts.cadre));
+    enforce(late.filter((v) => v.outcome === 'block'));
+    if (late.length) await audit(ctx, { event: 'personnel.trip.late_signature', objectType: 'trip', objectId: inst.subjectId, detail: { ruleId: 'TRIP-01', message: (late[0] as { message: string }).message } });
+  }
+  const [signer] = await rows<{ person: string; at: string }>(
+    ctx.db,
+    sql`select decided_by_person_id as person, decided_at as at from flow_tasks
+        where instance_id = ${inst.id} and status in ('approved', 'recorded') order by decided_at desc, step_index desc limit 1`,
+  );
+  await ctx.db.execute(sql`update personnel_trips set status = ${outcome},
+      signed_by = ${outcome === 'approved' ? signer?.person ?? null : null},
+      signed_at = ${outcome === 'approved' && signer ? new Date(signer.at).toISOString() : null}
+    where id = ${inst.subjectId}`);
+}

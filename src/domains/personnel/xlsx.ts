@@ -1,0 +1,36 @@
+import ExcelJS from 'exceljs';
+import { safeCell } from '../../kernel/audit/xlsx';
+import type { Candidate, Reported } from './absence';
+import type { PersonYear } from './report';
+
+/**
+ * The yearly attendance report as XLSX for 综合科. Every text cell goes through safeCell, so a
+ * name or remark starting with = + - @ cannot become a formula (OWASP CSV injection).
+ */
+export async function reportXlsx(year: number, report: PersonYear[], candidates: Candidate[], reported: Reported[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`${year}年考勤统计`);
+  ws.columns = [
+    { header: '姓名', width: 10 }, { header: '科室', width: 16 }, { header: '旷工天数', width: 10 }, { header: '最长连续旷工', width: 12 },
+    { header: '无正当理由逾期天数', width: 16 }, { header: '旷工及逾期合计', width: 14 }, { header: '最长连续', width: 10 },
+    { header: '事假（工作日）', width: 12 }, { header: '病假（天）', width: 10 }, { header: '逾期销假次数', width: 12 },
+    { header: '年休假取消', width: 22 }, { header: '考核等次影响', width: 12 }, { header: '辞退审查', width: 10 }, { header: '依据与说明', width: 80 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const r of report) {
+    ws.addRow([
+      safeCell(r.personName), safeCell(r.unitName), r.absenceDays, r.absenceLongestRun, r.overdueDays, r.att05Days, r.att05LongestRun,
+      r.personalDays, r.sickDays, r.lateReportBacks, safeCell(r.annualForfeits.join('；')), safeCell(r.grade ?? ''), r.dismissalReview ? '是' : '',
+      safeCell(r.flags.map((f) => `${f.ruleId}：${f.text}`).join('\n')),
+    ]);
+  }
+  const cs = wb.addWorksheet('待认定旷工');
+  cs.columns = [{ header: '姓名', width: 10 }, { header: '日期', width: 12 }, { header: '情形', width: 8 }, { header: '依据', width: 10 }, { header: '说明', width: 60 }];
+  cs.getRow(1).font = { bold: true };
+  for (const c of candidates) cs.addRow([safeCell(c.personName), c.date, c.ground, c.ruleId, safeCell(c.basis)]);
+  const rs = wb.addWorksheet('只作统计事项');
+  rs.columns = [{ header: '姓名', width: 10 }, { header: '依据', width: 10 }, { header: '说明', width: 70 }];
+  rs.getRow(1).font = { bold: true };
+  for (const r of reported) rs.addRow([safeCell(r.personName), r.ruleId, safeCell(r.text)]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
