@@ -1,0 +1,29 @@
+import type { Module } from '../../kernel/module';
+import { grantPermissions } from '../../kernel/access/grants';
+import { meetingsRoutes } from './routes';
+import { remindOverdueTasks } from './followup';
+import { systemCtx } from '../../kernel/context';
+
+export const MEETINGS_PERMISSIONS = [
+  { code: 'meetings.read', label: '查阅本人参加的会议、发表意见、表决（成员资格由系统按会议核对）、查阅会议决定' },
+  { code: 'meetings.manage', label: '筹备会议、登记出席、会务与督办（综合科）' },
+  { code: 'meetings.oversee', label: '监督查阅全部会议记录与纪要（纪检监察）' },
+];
+
+/**
+ * 党组会议, 主任办公会议 and “三重一大” decisions (A-meetings.md). Whether someone may vote or
+ * speak is decided by the meeting's own roster, not by role: every staff role gets
+ * meetings.read; 综合科 prepares meetings; the discipline inspector oversees.
+ */
+export const meetingsModule: Module = {
+  name: 'meetings',
+  permissions: MEETINGS_PERMISSIONS,
+  routes: meetingsRoutes,
+  // SZYD-30: overdue follow-up tasks are reminded once a day (rows are claimed with SKIP LOCKED).
+  jobs: [{ name: 'meetings-followup', everyMs: 3_600_000, run: (database, clock) => remindOverdueTasks(systemCtx(database.db, clock)) }],
+  async seedBase(ctx) {
+    for (const role of ['staff', 'section_chief', 'leader', 'hub', 'inspector']) await grantPermissions(ctx.db, role, ['meetings.read']);
+    await grantPermissions(ctx.db, 'hub', ['meetings.manage']);
+    await grantPermissions(ctx.db, 'inspector', ['meetings.oversee']);
+  },
+};

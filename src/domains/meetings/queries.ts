@@ -1,0 +1,80 @@
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { requireActor, type Ctx } from '../../kernel/context';
+import { audit } from '../../kernel/audit/write';
+import { adoptionRule, minimumOf, speakLastRule, topicQuorum } from './checks';
+import { requireEntitlement, seesTopic, visibleMeetingIds } from './access';
+import { BODY_NAMES } from './roster';
+import { meetingDecisions, meetingMinutes, meetingTopics, meetings, topicAttendees, topicRecusals, topicVotes } from './schema';
+import { speakingState } from './service-topics';
+import { attendeesOf, body, isChairOrManager, kindOf, loadMeeting, mayRecordFor, opinionsOf, votingPicture, type MeetingRow, type TopicRow } from './store';
+
+export async function listMeetings(ctx: Ctx) {
+  const visible = await visibleMeetingIds(ctx);
+  if (visible !== 'all' && visible.length === 0) return { meetings: [] };
+  const q = ctx.db.select().from(meetings).orderBy(desc(meetings.startAt)).limit(500);
+  const found = visible === 'all' ? await q : await q.where(inArray(meetings.id, visible));
+  return { meetings: found.map((m) => ({ id: m.id, bodyCode: m.bodyCode, bodyName: BODY_NAMES[body(m)], title: m.title, startAt: m.startAt, place: m.place, status: m.status })) };
+}
+
+async function topicView(ctx: Ctx, m: MeetingRow, t: TopicRow, names: Map<string, string>) {
+  const { due, voterIds, recused } = await votingPicture(ctx.db, t);
+  const state = await speakingState(ctx, m, t);
+  const opinions = await opinionsOf(ctx.db, t.id);
+  const votes = await ctx.db.select().from(topicVotes).where(eq(topicVotes.topicId, t.id)).orderBy(asc(topicVotes.at));
+  const staff = await ctx.db.select().from(topicAttendees).where(eq(topicAttendees.topicId, t.id));
+  const recusals = await ctx.db.select().from(topicRecusals).where(eq(topicRecusals.topicId, t.id));
+  const [decision] = await ctx.db.select().from(meetingDecisions).where(eq(meetingDecisions.topicId, t.id));
+  const rule = adoptionRule(body(m), kindOf(t));
+  const waiting = state.principalId && voterIds.includes(state.principalId) && speakLastRule(body(m), kindOf(t))
+    ? voterIds.filter((id) => id !== state.principalId && !state.spokenIds.has(id)) : [];
+  const name = (id: string) => names.get(id) ?? id;
+  return {
+    id: t.id, seq: t.seq, title: t.title, kind: t.kind, status: t.status, isMajor: t.isMajor, materials: t.materials, preferredOpinion: t.preferredOpinion,
+    matterKind: t.matterKind, amountFen: t.amountFen, purpose: t.purpose, szydRuleId: t.szydRuleId, targetDecisionId: t.targetDecisionId, targetMode: t.targetMode,
+    adHocReason: t.adHocReason, disagreementFlag: t.disagreementFlag, emergencyReason: t.emergencyReason, voteMethod: t.voteMethod,
+    outcome: t.outcome, outcomeReason: t.outcomeReason, chairConclusion: t.chairConclusion,
+    quorum: t.kind === 'briefing' ? [] : topicQuorum(body(m), kindOf(t), voterIds.length, due),
+    present: voterIds.length, due, needed: rule ? minimumOf(rule, t.dueCount ?? due) : null, adoptionRuleId: rule?.id ?? null,
+    voters: (t.eligibleVoterIds ?? voterIds).map((id) => ({ personId: id, name: name(id) })),
+    speakLast: { ruleId: speakLastRule(body(m), kindOf(t))?.id ?? null, principalId: state.principalId, principalName: state.principalId ? name(state.principalId) : null,
+      waiting: waiting.map((id) => ({ personId: id, name: name(id) })), conclusionRecorded: state.conclusionRecorded },
+    recusals: recusals.map((r) => ({ personId: r.personId, name: name(r.personId), ground: r.ground, note: r.note })),
+    recusedIds: [...recused],
+    relatedStaff: staff.map((s) => ({ personId: s.personId, name: s.name })),
+    opinions: opinions.map((o) => ({ id: o.id, seq: o.seq, personId: o.personId, name: name(o.personId), capacity: o.capacity, stance: o.stance, reason: o.reason,
+      body: o.body, isConclusion: o.isConclusion, voided: o.voided, at: o.at })),
+    votes: t.voteMethod === 'secret' ? votes.map((v) => ({ personId: v.personId, name: name(v.personId), choice: null })) : votes.map((v) => ({ personId: v.personId, name: name(v.personId), choice: v.choice })),
+    tally: { agree: votes.filter((v) => v.choice === 'agree').length, disagree: votes.filter((v) => v.choice === 'disagree').length, abstain: votes.filter((v) => v.choice === 'abstain').length },
+    decision: decision ? { id: decision.id, body: decision.body, status: decision.status } : null,
+  };
+}
+
+/** A meeting as its entitled viewers see it; topic 列席 see only their topics (PG-28). Every view is audited. */
+export async function meetingDetail(ctx: Ctx, meetingId: string) {
+  const actor = requireActor(ctx);
+  const m = await loadMeeting(ctx.db, meetingId);
+  const entitlement = await requireEntitlement(ctx, meetingId);
+  const attendees = await attendeesOf(ctx.db, meetingId);
+  const topics = (await ctx.db.select().from(meetingTopics).where(eq(meetingTopics.meetingId, meetingId)).orderBy(asc(meetingTopics.seq))).filter((t) => seesTopic(entitlement, t.id));
+  const staff = topics.length ? await ctx.db.select().from(topicAttendees).where(inArray(topicAttendees.topicId, topics.map((t) => t.id))) : [];
+  const names = new Map([...attendees, ...staff].map((a) => [a.personId, a.name]));
+  const minutes = await ctx.db.select({ id: meetingMinutes.id, version: meetingMinutes.version, correctsId: meetingMinutes.correctsId, correctionReason: meetingMinutes.correctionReason,
+    signedBy: meetingMinutes.signedBy, signedAt: meetingMinutes.signedAt }).from(meetingMinutes).where(eq(meetingMinutes.meetingId, meetingId)).orderBy(asc(meetingMinutes.version));
+  await audit(ctx, { event: 'meetings.view', objectType: 'meeting', objectId: meetingId, detail: { scope: entitlement.kind } });
+  const me = attendees.find((a) => a.personId === actor.personId);
+  return {
+    meeting: { id: m.id, bodyCode: m.bodyCode, bodyName: BODY_NAMES[body(m)], kind: m.kind, title: m.title, startAt: m.startAt, meetingDate: m.meetingDate, place: m.place,
+      status: m.status, chairId: m.chairId, chairName: names.get(m.chairId) ?? m.chairId, recorderId: m.recorderId, recorderName: m.recorderId ? names.get(m.recorderId) ?? null : null },
+    attendees: attendees.map((a) => ({ personId: a.personId, name: a.name, capacity: a.capacity, status: a.status, leaveReason: a.leaveReason })),
+    topics: await Promise.all(topics.map((t) => topicView(ctx, m, t, names))),
+    minutes: entitlement.kind === 'all' ? minutes : [],
+    me: { personId: actor.personId, capacity: me?.capacity ?? (entitlement.kind === 'topics' ? 'topic' : null), isChairOrManager: isChairOrManager(ctx, m), mayRecord: mayRecordFor(ctx, m) },
+  };
+}
+
+/** Decisions (决定) with their status; adopted decisions are distributed to meetings.read holders (DM-18). */
+export async function listDecisions(ctx: Ctx) {
+  const found = await ctx.db.select({ d: meetingDecisions, meetingTitle: meetings.title }).from(meetingDecisions)
+    .innerJoin(meetings, eq(meetings.id, meetingDecisions.meetingId)).orderBy(desc(meetingDecisions.createdAt)).limit(500);
+  return { decisions: found.map(({ d, meetingTitle }) => ({ ...d, meetingTitle, bodyName: BODY_NAMES[d.bodyCode as 'party_group'] })) };
+}

@@ -1,0 +1,286 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * Meetings and collective decisions (A-meetings.md §2): 党组会议 and 主任办公会议, their agenda
+ * topics, attendance, recusals, opinions in speaking order, itemised votes, decisions, minutes
+ * and follow-up tasks. Members and 列席 come from the org's bodies (org_body_seats) on the
+ * meeting date and are copied into `meeting_attendees`, so later post changes never rewrite
+ * who should have attended a past meeting.
+ */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    /** party_group (党组会议) | director_meeting (主任办公会议): an org_bodies code. */
+    bodyCode: text('body_code').notNull(),
+    /** regular (例会) | ad_hoc (临时召开). */
+    kind: text('kind').notNull().default('regular'),
+    title: text('title').notNull(),
+    startAt: timestamp('start_at', { withTimezone: true }).notNull(),
+    /** Local date of startAt in the office's zone: the date membership is read on. */
+    meetingDate: date('meeting_date').notNull(),
+    place: text('place').notNull(),
+    chairId: text('chair_id').notNull(),
+    /** 综合科科长 by default (PG-26, DM-16). */
+    recorderId: text('recorder_id'),
+    /** planned | open | closed */
+    status: text('status').notNull().default('planned'),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('meetings_status_ck', sql`${t.status} in ('planned','open','closed')`),
+    check('meetings_kind_ck', sql`${t.kind} in ('regular','ad_hoc')`),
+    index('meetings_date_idx').on(t.bodyCode, t.meetingDate),
+  ],
+);
+
+/**
+ * Who should attend: voting members (member), standing 列席 (standing), invited 列席 such as
+ * the 纪检监察组长 (invited). Topic-related staff are in `topic_attendees` (their topic only).
+ */
+export const meetingAttendees = pgTable(
+  'meeting_attendees',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    personId: text('person_id').notNull(),
+    /** Name on the meeting date, as the minutes print it. */
+    name: text('name').notNull(),
+    capacity: text('capacity').notNull(),
+    /** present | leave (请假, with reason) | absent (未请假缺席) */
+    status: text('status').notNull().default('present'),
+    leaveReason: text('leave_reason'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.personId] }),
+    check('meeting_attendees_capacity_ck', sql`${t.capacity} in ('member','standing','invited')`),
+    check('meeting_attendees_status_ck', sql`${t.status} in ('present','leave','absent')`),
+    check('meeting_attendees_leave_ck', sql`${t.status} <> 'leave' or coalesce(${t.leaveReason}, '') <> ''`),
+  ],
+);
+
+/** An agenda item (议题). Kind decides the quorum and the decision rule (rules.ts). */
+export const meetingTopics = pgTable(
+  'meeting_topics',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    seq: integer('seq').notNull(),
+    title: text('title').notNull(),
+    /** ordinary | cadre (干部工作) | szyd (三重一大) | briefing (通报, no vote) */
+    kind: text('kind').notNull(),
+    /** The matter as the classifier saw it: kind, amount, purpose (三重一大, for findCoveringDecision). */
+    matterKind: text('matter_kind'),
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    purpose: text('purpose'),
+    szydRuleId: text('szyd_rule_id'),
+    /** The section's preferred opinion and materials (PG-06, PG-05). */
+    materials: text('materials').notNull().default(''),
+    preferredOpinion: text('preferred_opinion').notNull().default(''),
+    presenterId: text('presenter_id'),
+    isMajor: boolean('is_major').notNull().default(false),
+    /** A topic revoking (revoke) or changing (change) an earlier decision names it (PG-18). */
+    targetDecisionId: text('target_decision_id'),
+    targetMode: text('target_mode'),
+    adHocReason: text('ad_hoc_reason'),
+    adHocGround: text('ad_hoc_ground'),
+    /** pending | discussion | voting | closed */
+    status: text('status').notNull().default('pending'),
+    /** oral | show_of_hands | secret */
+    voteMethod: text('vote_method'),
+    disagreementFlag: boolean('disagreement_flag').notNull().default(false),
+    emergencyReason: text('emergency_reason'),
+    /** 应到会成员 (N) and the voters, frozen when the vote opens and kept at close. */
+    dueCount: integer('due_count'),
+    eligibleVoterIds: jsonb('eligible_voter_ids').$type<string[]>(),
+    yesCount: integer('yes_count'),
+    noCount: integer('no_count'),
+    abstainCount: integer('abstain_count'),
+    /** adopted | not_adopted | deferred | briefed */
+    outcome: text('outcome'),
+    outcomeReason: text('outcome_reason'),
+    chairConclusion: text('chair_conclusion'),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('meeting_topics_seq_uq').on(t.meetingId, t.seq),
+    check('meeting_topics_kind_ck', sql`${t.kind} in ('ordinary','cadre','szyd','briefing')`),
+    check('meeting_topics_status_ck', sql`${t.status} in ('pending','discussion','voting','closed')`),
+  ],
+);
+
+/** Section staff attending one topic only (列席, PG-09, DM-05, SZYD-15). */
+export const topicAttendees = pgTable(
+  'topic_attendees',
+  {
+    topicId: text('topic_id')
+      .notNull()
+      .references(() => meetingTopics.id),
+    personId: text('person_id').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.personId] })],
+);
+
+/** 回避 (SZYD-24): the person withdraws from this topic. */
+export const topicRecusals = pgTable(
+  'topic_recusals',
+  {
+    topicId: text('topic_id')
+      .notNull()
+      .references(() => meetingTopics.id),
+    personId: text('person_id').notNull(),
+    /** self | relative */
+    ground: text('ground').notNull(),
+    note: text('note').notNull().default(''),
+    declaredBy: text('declared_by').notNull(),
+    declaredAt: timestamp('declared_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.personId] })],
+);
+
+/** Opinions in speaking order; `isConclusion` marks the principal leader's 末位表态. */
+export const topicOpinions = pgTable(
+  'topic_opinions',
+  {
+    id: text('id').primaryKey(),
+    topicId: text('topic_id')
+      .notNull()
+      .references(() => meetingTopics.id),
+    seq: integer('seq').notNull(),
+    personId: text('person_id').notNull(),
+    /** member | nonvoting | written (absent member's written opinion, PG-14/SZYD-18) */
+    capacity: text('capacity').notNull(),
+    /** agree | disagree | defer (三重一大: mandatory with a reason, SZYD-17) */
+    stance: text('stance'),
+    reason: text('reason').notNull().default(''),
+    body: text('body').notNull(),
+    isConclusion: boolean('is_conclusion').notNull().default(false),
+    /** Set when the chair reopened the discussion after the conclusion (CONF-30). */
+    voided: boolean('voided').notNull().default(false),
+    recordedBy: text('recorded_by').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('topic_opinions_seq_uq').on(t.topicId, t.seq)],
+);
+
+/** One vote per member per topic (PG-17): the primary key makes a second vote impossible. */
+export const topicVotes = pgTable(
+  'topic_votes',
+  {
+    topicId: text('topic_id')
+      .notNull()
+      .references(() => meetingTopics.id),
+    personId: text('person_id').notNull(),
+    /** agree | disagree | abstain */
+    choice: text('choice').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.topicId, t.personId] }),
+    check('topic_votes_choice_ck', sql`${t.choice} in ('agree','disagree','abstain')`),
+  ],
+);
+
+/**
+ * A decision (决定): never edited (PG-23, SZYD-28); a change or revocation is a new decision
+ * naming the old one (supersedesId), enforced by a trigger (meetings.repeatable.sql).
+ */
+export const meetingDecisions = pgTable(
+  'meeting_decisions',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    topicId: text('topic_id')
+      .notNull()
+      .references(() => meetingTopics.id),
+    bodyCode: text('body_code').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    decidedOn: date('decided_on').notNull(),
+    /** in_force | revoked | superseded */
+    status: text('status').notNull().default('in_force'),
+    supersedesId: text('supersedes_id'),
+    /** revoke | change, with supersedesId. */
+    supersedeMode: text('supersede_mode'),
+    matterKind: text('matter_kind'),
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    purpose: text('purpose'),
+    szydRuleId: text('szyd_rule_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('meeting_decisions_topic_uq').on(t.topicId),
+    check('meeting_decisions_status_ck', sql`${t.status} in ('in_force','revoked','superseded')`),
+    index('meeting_decisions_matter_idx').on(t.matterKind, t.status),
+  ],
+);
+
+/** Signed minutes (纪要): rows are never updated or deleted; a correction is a new version. */
+export const meetingMinutes = pgTable(
+  'meeting_minutes',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    version: integer('version').notNull(),
+    correctsId: text('corrects_id'),
+    correctionReason: text('correction_reason'),
+    content: jsonb('content').notNull(),
+    signedBy: text('signed_by').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('meeting_minutes_version_uq').on(t.meetingId, t.version)],
+);
+
+/** 督办: a passed decision becomes tracked tasks (SZYD-30, SZYD-35, DM-17). */
+export const decisionTasks = pgTable(
+  'decision_tasks',
+  {
+    id: text('id').primaryKey(),
+    decisionId: text('decision_id')
+      .notNull()
+      .references(() => meetingDecisions.id),
+    title: text('title').notNull(),
+    ownerId: text('owner_id').notNull(),
+    coOwnerIds: jsonb('co_owner_ids').$type<string[]>().notNull(),
+    dueDate: date('due_date').notNull(),
+    /** open | done */
+    status: text('status').notNull().default('open'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: text('closed_by'),
+    closingNote: text('closing_note'),
+    lastRemindedOn: date('last_reminded_on'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('decision_tasks_status_ck', sql`${t.status} in ('open','done')`),
+    index('decision_tasks_due_idx').on(t.status, t.dueDate),
+  ],
+);
+
+/** Progress reports on a task (落实情况), with evidence described in text. */
+export const taskReports = pgTable('decision_task_reports', {
+  id: text('id').primaryKey(),
+  taskId: text('task_id')
+    .notNull()
+    .references(() => decisionTasks.id),
+  personId: text('person_id').notNull(),
+  body: text('body').notNull(),
+  evidence: text('evidence').notNull().default(''),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,188 @@
+import { and, eq, inArray, max } from 'drizzle-orm';
+import { requireActor, withTx, type Ctx } from '../../kernel/context';
+import { audit } from '../../kernel/audit/write';
+import { errors } from '../../kernel/errors';
+import { newId } from '../../kernel/ids';
+import { personWithPosts } from '../../kernel/org';
+import { enforce, type Verdict } from '../../kernel/rules';
+import { localDate } from '../../kernel/time';
+import { classifyMatter, type Matter } from './classifier';
+import { meetingQuorum, type BodyCode, type TopicKind } from './checks';
+import { rosterOf } from './roster';
+import { DM14, PG09, SZYD12, WR05 } from './rules';
+import { meetingAttendees, meetingDecisions, meetingTopics, meetings, topicAttendees } from './schema';
+import { assertChairOrManager, assertStatus, attendeesOf, body, loadMeeting, type MeetingRow } from './store';
+
+export interface TopicInput {
+  title: string;
+  /** ordinary | cadre | briefing; a matter's classification may make it szyd or cadre. */
+  kind?: 'ordinary' | 'cadre' | 'briefing';
+  matter?: Matter;
+  isMajor?: boolean;
+  materials?: string;
+  preferredOpinion?: string;
+  presenterId?: string;
+  relatedStaffIds?: string[];
+  targetDecisionId?: string;
+  targetMode?: 'revoke' | 'change';
+}
+
+export interface MeetingInput {
+  bodyCode: BodyCode;
+  kind?: 'regular' | 'ad_hoc';
+  title: string;
+  startAt: string;
+  place: string;
+  inviteInspector?: boolean;
+  topics: TopicInput[];
+}
+
+/** The topic's kind: the classifier's answer wins over the form (cadre work and 三重一大 cannot be downgraded). */
+function topicKindOf(t: TopicInput): { kind: TopicKind; ruleId: string | null } {
+  if (t.matter) {
+    const c = classifyMatter(t.matter);
+    if (c.collective) return { kind: c.topicKind, ruleId: c.ruleId };
+  }
+  return { kind: t.kind ?? 'ordinary', ruleId: null };
+}
+
+function routingVerdict(bodyCode: BodyCode, kind: TopicKind, title: string): Verdict {
+  if (bodyCode === 'director_meeting' && kind === 'cadre') return WR05.block(`干部任免议题“${title}”只能提交党组会议研究决定，不能提交主任办公会议`);
+  return WR05.ok();
+}
+
+async function insertTopic(ctx: Ctx, m: MeetingRow, t: TopicInput, seq: number, adHoc?: { ground: string; reason: string }): Promise<string> {
+  const { kind, ruleId } = topicKindOf(t);
+  enforce([routingVerdict(body(m), kind, t.title)]);
+  if (t.targetDecisionId) await assertTarget(ctx, t.targetDecisionId);
+  const id = newId('mtp');
+  await ctx.db.insert(meetingTopics).values({
+    id,
+    meetingId: m.id,
+    seq,
+    title: t.title,
+    kind,
+    matterKind: t.matter?.kind ?? null,
+    amountFen: t.matter?.amountFen ?? null,
+    purpose: t.matter?.purpose ?? null,
+    szydRuleId: ruleId,
+    materials: t.materials ?? '',
+    preferredOpinion: t.preferredOpinion ?? '',
+    presenterId: t.presenterId ?? null,
+    isMajor: t.isMajor ?? kind !== 'ordinary',
+    targetDecisionId: t.targetDecisionId ?? null,
+    targetMode: t.targetDecisionId ? (t.targetMode ?? 'change') : null,
+    adHocGround: adHoc?.ground ?? null,
+    adHocReason: adHoc?.reason ?? null,
+  });
+  for (const personId of new Set(t.relatedStaffIds ?? [])) {
+    const p = await personWithPosts(ctx.db, personId, m.meetingDate);
+    if (!p) throw errors.badRequest(`人员 ${personId} 不存在`);
+    await ctx.db.insert(topicAttendees).values({ topicId: id, personId, name: p.name });
+  }
+  return id;
+}
+
+/** A revoking or changing topic must name a decision still in force (PG-18, SZYD-28). */
+async function assertTarget(ctx: Ctx, decisionId: string): Promise<void> {
+  const [d] = await ctx.db.select().from(meetingDecisions).where(eq(meetingDecisions.id, decisionId));
+  if (!d) throw errors.notFound('被撤销或改变的决定');
+  if (d.status !== 'in_force') throw errors.conflict(`决定“${d.title}”已不再有效，不能再撤销或改变`);
+}
+
+/** 综合科 prepares a meeting: members and 列席 are taken from the org on the meeting date (PG-09, DM-05). */
+export async function createMeeting(ctx: Ctx, input: MeetingInput): Promise<{ id: string }> {
+  const actor = requireActor(ctx);
+  const startAt = new Date(input.startAt);
+  if (Number.isNaN(startAt.getTime())) throw errors.badRequest('会议时间格式不正确');
+  const date = localDate(startAt);
+  const roster = await rosterOf(ctx.db, input.bodyCode, date, input.inviteInspector ?? input.bodyCode === 'party_group');
+  if (!roster.chair || roster.members.length === 0) {
+    throw errors.unprocessable('BODY_EMPTY', `${date} 该会议机构没有成员或主持人，请先在组织机构中登记职务`);
+  }
+  return withTx(ctx, async (tx) => {
+    const id = newId('mtg');
+    const row = { id, bodyCode: input.bodyCode, kind: input.kind ?? 'regular', title: input.title, startAt, meetingDate: date, place: input.place,
+      chairId: roster.chair!.id, recorderId: roster.recorder?.id ?? null, createdBy: actor.accountId, createdAt: tx.clock.now() };
+    await tx.db.insert(meetings).values(row);
+    const seats = [
+      ...roster.members.map((p) => ({ p, capacity: 'member' })),
+      ...roster.standing.map((p) => ({ p, capacity: 'standing' })),
+      ...roster.invited.map((p) => ({ p, capacity: 'invited' })),
+    ];
+    await tx.db.insert(meetingAttendees).values(seats.map((s, i) => ({ meetingId: id, personId: s.p.id, name: s.p.name, capacity: s.capacity, sortOrder: i })));
+    for (const [i, t] of input.topics.entries()) await insertTopic(tx, { ...row, status: 'planned', openedAt: null, closedAt: null }, t, i + 1);
+    await audit(tx, { event: 'meetings.create', objectType: 'meeting', objectId: id, detail: { body: input.bodyCode, topics: input.topics.length, rules: [PG09.id] } });
+    return { id };
+  });
+}
+
+/**
+ * Add a topic. Before the meeting: normal agenda work. During the meeting: an ad-hoc motion
+ * needs a reason (DM-14, CONF-33); a 三重一大 one only for a major emergency (SZYD-12).
+ */
+export async function addTopic(ctx: Ctx, meetingId: string, t: TopicInput & { adHoc?: { ground: 'special' | 'urgent' | 'major_emergency'; reason: string } }): Promise<{ id: string }> {
+  return withTx(ctx, async (tx) => {
+    const m = await loadMeeting(tx.db, meetingId, true);
+    assertChairOrManager(tx, m);
+    assertStatus(m, ['planned', 'open'], '增加议题');
+    if (m.status === 'open') {
+      const { kind } = topicKindOf(t);
+      if (!t.adHoc?.reason.trim()) enforce([DM14.block('会议进行中临时增加议题，须经主持人同意并写明特殊情况或紧急理由')]);
+      if ((kind === 'szyd' || kind === 'cadre') && t.adHoc?.ground !== 'major_emergency') {
+        enforce([SZYD12.block('“三重一大”事项除遇重大突发事件和紧急情况外，不得临时动议')]);
+      }
+    }
+    const [last] = await tx.db.select({ n: max(meetingTopics.seq) }).from(meetingTopics).where(eq(meetingTopics.meetingId, meetingId));
+    const id = await insertTopic(tx, m, t, (last?.n ?? 0) + 1, t.adHoc);
+    await audit(tx, { event: 'meetings.topic.add', objectType: 'meeting', objectId: meetingId, detail: { topicId: id, adHoc: t.adHoc ?? null } });
+    return { id };
+  });
+}
+
+/** Mark a person present, on leave (with reason) or absent (PG-08). Counts never change the base N (CONF-26). */
+export async function setAttendance(ctx: Ctx, meetingId: string, personId: string, status: 'present' | 'leave' | 'absent', leaveReason?: string): Promise<void> {
+  await withTx(ctx, async (tx) => {
+    const m = await loadMeeting(tx.db, meetingId, true);
+    assertChairOrManager(tx, m);
+    assertStatus(m, ['planned', 'open'], '登记出席情况');
+    if (status === 'leave' && !leaveReason?.trim()) throw errors.badRequest('请假须写明事由');
+    const updated = await tx.db
+      .update(meetingAttendees)
+      .set({ status, leaveReason: status === 'leave' ? leaveReason!.trim() : null })
+      .where(and(eq(meetingAttendees.meetingId, meetingId), eq(meetingAttendees.personId, personId)))
+      .returning({ id: meetingAttendees.personId });
+    if (updated.length === 0) throw errors.notFound('该参会人员');
+    await audit(tx, { event: 'meetings.attendance', objectType: 'meeting', objectId: meetingId, detail: { personId, status, leaveReason } });
+  });
+}
+
+/** Open the meeting: the meeting quorum must hold (PG-12 / DM-10). */
+export async function openMeeting(ctx: Ctx, meetingId: string, acknowledged: string[] = []): Promise<void> {
+  await withTx(ctx, async (tx) => {
+    const m = await loadMeeting(tx.db, meetingId, true);
+    assertChairOrManager(tx, m);
+    assertStatus(m, ['planned'], '宣布开会');
+    const members = (await attendeesOf(tx.db, meetingId)).filter((a) => a.capacity === 'member');
+    const present = members.filter((a) => a.status === 'present').length;
+    const warnings = enforce(meetingQuorum(body(m), present, members.length), acknowledged);
+    await tx.db.update(meetings).set({ status: 'open', openedAt: tx.clock.now() }).where(eq(meetings.id, meetingId));
+    await audit(tx, { event: 'meetings.open', objectType: 'meeting', objectId: meetingId, detail: { present, due: members.length, warnings } });
+  });
+}
+
+/** Close the meeting; topics never taken are recorded as deferred (未审议). */
+export async function closeMeeting(ctx: Ctx, meetingId: string): Promise<void> {
+  await withTx(ctx, async (tx) => {
+    const m = await loadMeeting(tx.db, meetingId, true);
+    assertChairOrManager(tx, m);
+    assertStatus(m, ['open'], '宣布散会');
+    const running = await tx.db.select({ id: meetingTopics.id }).from(meetingTopics)
+      .where(and(eq(meetingTopics.meetingId, meetingId), inArray(meetingTopics.status, ['discussion', 'voting'])));
+    if (running.length) throw errors.conflict('尚有议题正在讨论或表决，请先结束该议题');
+    await tx.db.update(meetingTopics).set({ status: 'closed', outcome: 'deferred', outcomeReason: '本次会议未审议', closedAt: tx.clock.now() })
+      .where(and(eq(meetingTopics.meetingId, meetingId), eq(meetingTopics.status, 'pending')));
+    await tx.db.update(meetings).set({ status: 'closed', closedAt: tx.clock.now() }).where(eq(meetings.id, meetingId));
+    await audit(tx, { event: 'meetings.close', objectType: 'meeting', objectId: meetingId });
+  });
+}

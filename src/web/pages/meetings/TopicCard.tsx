@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { api } from '../../lib/api';
+import { CHOICE, OUTCOME, STANCE, TOPIC_KIND, TOPIC_STATUS } from './labels';
+import type { MeetingDetail, TopicView } from './types';
+
+type Act = (call: () => Promise<unknown>) => Promise<void>;
+
+/** Quorum per topic with the rule that decides it (PG-12/13, SZYD-14), recomputed on every load. */
+function QuorumLine({ topic }: { topic: TopicView }) {
+  const blocked = topic.quorum.find((v) => v.outcome === 'block');
+  if (topic.kind === 'briefing') return null;
+  return blocked ? (
+    <Alert type="error" showIcon data-testid={`quorum-${topic.id}`} title={blocked.message} description={`制度依据：${blocked.ruleId} ${blocked.cite}`} />
+  ) : (
+    <Alert type="success" showIcon data-testid={`quorum-${topic.id}`}
+      title={`到会（不含回避）${topic.present} 人 / 应到 ${topic.due} 人，符合${topic.quorum.map((v) => v.ruleId).join('、')}`}
+      description={topic.needed ? `通过须 ${topic.needed} 人同意（${topic.adoptionRuleId}：以应到会成员为基数）` : '主持人结论即为决定（DM-04）'} />
+  );
+}
+
+function Opinions({ topic }: { topic: TopicView }) {
+  return (
+    <List size="small" data-testid={`opinions-${topic.id}`} dataSource={topic.opinions}
+      renderItem={(o) => (
+        <List.Item style={o.voided ? { textDecoration: 'line-through', opacity: 0.6 } : undefined}>
+          <span>{o.seq}. <b>{o.name}</b>{o.capacity === 'nonvoting' ? '（列席）' : o.capacity === 'written' ? '（书面意见，不计入表决）' : ''}
+            {o.isConclusion && <Tag color="red" style={{ marginLeft: 8 }}>末位表态</Tag>}：{o.stance ? `【${STANCE[o.stance]}】` : ''}{o.body}{o.reason ? `（理由：${o.reason}）` : ''}</span>
+        </List.Item>
+      )} />
+  );
+}
+
+function SpeakForm({ detail, topic, act }: { detail: MeetingDetail; topic: TopicView; act: Act }) {
+  const [personId, setPersonId] = useState<string | undefined>(detail.me.mayRecord ? undefined : detail.me.personId ?? undefined);
+  const [body, setBody] = useState('');
+  const [stance, setStance] = useState<string | undefined>();
+  const [reason, setReason] = useState('');
+  const speakers = [...detail.attendees.filter((a) => a.status === 'present' && !topic.recusedIds.includes(a.personId)), ...topic.relatedStaff];
+  const principalLocked = topic.speakLast.waiting.length > 0;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {topic.speakLast.ruleId && topic.speakLast.principalName && (
+        <Alert type={principalLocked ? 'warning' : 'info'} showIcon data-testid={`speak-last-${topic.id}`}
+          title={principalLocked ? `末位表态：${topic.speakLast.principalName}须待其他成员发言后最后表态，尚未发言：${topic.speakLast.waiting.map((w) => w.name).join('、')}`
+            : topic.speakLast.conclusionRecorded ? `${topic.speakLast.principalName}已作结论性意见` : `其他成员均已发言，请${topic.speakLast.principalName}作结论性意见`}
+          description={`制度依据：${topic.speakLast.ruleId}、FIVE-17`} />
+      )}
+      <Space wrap>
+        {detail.me.mayRecord && (
+          <Select placeholder="发言人" style={{ width: 140 }} value={personId} onChange={setPersonId} data-testid={`speaker-${topic.id}`}
+            options={speakers.map((s) => ({ value: s.personId, label: s.name, disabled: principalLocked && s.personId === topic.speakLast.principalId }))} />
+        )}
+        <Select placeholder="表态" allowClear style={{ width: 100 }} value={stance} onChange={setStance} data-testid={`stance-${topic.id}`}
+          options={Object.entries(STANCE).map(([value, label]) => ({ value, label }))} />
+        <Input placeholder="意见" style={{ width: 280 }} value={body} onChange={(e) => setBody(e.target.value)} data-testid={`opinion-${topic.id}`} />
+        <Input placeholder="理由" style={{ width: 200 }} value={reason} onChange={(e) => setReason(e.target.value)} data-testid={`reason-${topic.id}`} />
+        <Button data-testid={`speak-${topic.id}`} onClick={() => act(async () => {
+          await api.post(`/meetings/topics/${topic.id}/opinions`, { personId, body, stance, reason });
+          setBody('');
+          setReason('');
+        })}>记录意见</Button>
+      </Space>
+    </Space>
+  );
+}
+
+function Recusal({ detail, topic, act }: { detail: MeetingDetail; topic: TopicView; act: Act }) {
+  const [personId, setPersonId] = useState<string>();
+  const members = detail.attendees.filter((a) => a.capacity === 'member' && !topic.recusedIds.includes(a.personId));
+  return (
+    <Space wrap>
+      {topic.recusals.map((r) => <Tag key={r.personId} color="orange" data-testid={`recused-${r.personId}`}>{r.name} 回避（{r.ground === 'self' ? '本人' : '亲属'}）</Tag>)}
+      {detail.me.isChairOrManager && topic.status !== 'closed' && topic.status !== 'voting' && (
+        <>
+          <Select placeholder="回避人员" style={{ width: 140 }} value={personId} onChange={setPersonId} data-testid={`recuse-person-${topic.id}`}
+            options={members.map((m) => ({ value: m.personId, label: m.name }))} />
+          <Button data-testid={`recuse-${topic.id}`} onClick={() => act(() => api.post(`/meetings/topics/${topic.id}/recuse`, { personId, ground: 'relative', note: '与议题有关' }))}>登记回避（SZYD-24）</Button>
+        </>
+      )}
+    </Space>
+  );
+}
+
+function VotePanel({ detail, topic, act }: { detail: MeetingDetail; topic: TopicView; act: Act }) {
+  const voted = new Set(topic.votes.map((v) => v.personId));
+  const mine = detail.me.personId && topic.voters.some((v) => v.personId === detail.me.personId) && !voted.has(detail.me.personId);
+  const cast = (choice: string, personId?: string) => act(() => api.post(`/meetings/topics/${topic.id}/votes`, { choice, personId }));
+  return (
+    <Space orientation="vertical">
+      <Typography.Text data-testid={`tally-${topic.id}`}>计票：赞成 {topic.tally.agree}，反对 {topic.tally.disagree}，弃权 {topic.tally.abstain}（已投 {topic.votes.length} / 可投 {topic.voters.length}）</Typography.Text>
+      {mine && <Space>{Object.entries(CHOICE).map(([c, label]) => <Button key={c} data-testid={`my-vote-${c}-${topic.id}`} onClick={() => cast(c)}>{label}</Button>)}</Space>}
+      {detail.me.mayRecord && topic.voteMethod !== 'secret' && topic.voters.filter((v) => !voted.has(v.personId)).map((v) => (
+        <Space key={v.personId}>
+          <span style={{ width: 60, display: 'inline-block' }}>{v.name}</span>
+          {Object.entries(CHOICE).map(([c, label]) => <Button size="small" key={c} data-testid={`vote-${c}-${v.personId}-${topic.id}`} onClick={() => cast(c, v.personId)}>{label}</Button>)}
+        </Space>
+      ))}
+      {topic.votes.filter((v) => v.choice).map((v) => <span key={v.personId}>{v.name}：{CHOICE[v.choice!]}</span>)}
+    </Space>
+  );
+}
+
+function ChairPanel({ topic, bodyCode, act }: { topic: TopicView; bodyCode: string; act: Act }) {
+  const [decisionText, setDecisionText] = useState('');
+  const [conclusion, setConclusion] = useState('');
+  const post = (path: string, body: object = {}) => act(() => api.post(`/meetings/topics/${topic.id}/${path}`, body));
+  const chairDecides = bodyCode === 'director_meeting' && !topic.adoptionRuleId;
+  return (
+    <Space wrap>
+      {topic.status === 'pending' && <Button type="primary" data-testid={`open-topic-${topic.id}`} onClick={() => post('open')}>开始审议</Button>}
+      {topic.status === 'discussion' && topic.kind !== 'briefing' && !chairDecides && (
+        <Button type="primary" data-testid={`open-vote-${topic.id}`} onClick={() => post('vote/open', { method: 'show_of_hands' })}>开始表决（举手）</Button>
+      )}
+      {(topic.status === 'discussion' || topic.status === 'voting') && (
+        <>
+          {bodyCode === 'director_meeting' && <Input placeholder="主持人结论" value={conclusion} onChange={(e) => setConclusion(e.target.value)} data-testid={`conclusion-${topic.id}`} />}
+          <Input placeholder="决定内容（任务目标、措施、责任分工）" style={{ width: 320 }} value={decisionText} onChange={(e) => setDecisionText(e.target.value)} data-testid={`decision-text-${topic.id}`} />
+          <Button danger data-testid={`close-topic-${topic.id}`} onClick={() => post('close', { decisionText, conclusion, chairOutcome: chairDecides ? 'adopted' : undefined })}>
+            {topic.kind === 'briefing' ? '通报完毕' : '结束并宣布结果'}
+          </Button>
+          <Button data-testid={`defer-topic-${topic.id}`} onClick={() => post('close', { defer: true, reason: '意见分歧较大，暂缓决定' })}>暂缓决定</Button>
+          {topic.status === 'discussion' && <Button data-testid={`reopen-${topic.id}`} onClick={() => post('reopen')}>重新开启讨论</Button>}
+        </>
+      )}
+    </Space>
+  );
+}
+
+export function TopicCard({ detail, topic, act }: { detail: MeetingDetail; topic: TopicView; act: Act }) {
+  const outcome = topic.outcome ? OUTCOME[topic.outcome] : null;
+  return (
+    <Card size="small" data-testid={`topic-${topic.seq}`} data-topic-id={topic.id}
+      title={<Space><span>{topic.seq}. {topic.title}</span><Tag color={topic.kind === 'ordinary' ? 'default' : 'purple'}>{TOPIC_KIND[topic.kind]}{topic.szydRuleId ? `（${topic.szydRuleId}）` : ''}</Tag>
+        <Tag data-testid={`topic-status-${topic.id}`}>{TOPIC_STATUS[topic.status]}</Tag>{outcome && <Tag color={outcome.color} data-testid={`outcome-${topic.id}`}>{outcome.label}</Tag>}</Space>}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {topic.preferredOpinion && <div>呈报科室倾向性意见：{topic.preferredOpinion}</div>}
+        {topic.relatedStaff.length > 0 && <div>本议题列席：{topic.relatedStaff.map((s) => s.name).join('、')}</div>}
+        {topic.status !== 'closed' && <QuorumLine topic={topic} />}
+        <Recusal detail={detail} topic={topic} act={act} />
+        <Opinions topic={topic} />
+        {topic.status === 'discussion' && <SpeakForm detail={detail} topic={topic} act={act} />}
+        {(topic.status === 'voting' || (topic.status === 'closed' && topic.voteMethod)) && <VotePanel detail={detail} topic={topic} act={act} />}
+        {topic.outcomeReason && <div data-testid={`outcome-reason-${topic.id}`}>{topic.outcomeReason}</div>}
+        {topic.decision && <div>决定：{topic.decision.body}</div>}
+        {detail.me.isChairOrManager && detail.meeting.status === 'open' && topic.status !== 'closed' && <ChairPanel topic={topic} bodyCode={detail.meeting.bodyCode} act={act} />}
+      </Space>
+    </Card>
+  );
+}

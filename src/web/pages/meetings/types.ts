@@ -1,0 +1,69 @@
+/** Shapes of the /api/v1/meetings answers the pages read. */
+export interface Verdict {
+  outcome: 'ok' | 'warn' | 'block';
+  ruleId: string;
+  cite?: string;
+  message?: string;
+}
+
+export interface Opinion {
+  id: string;
+  seq: number;
+  personId: string;
+  name: string;
+  capacity: 'member' | 'nonvoting' | 'written';
+  stance: string | null;
+  reason: string;
+  body: string;
+  isConclusion: boolean;
+  voided: boolean;
+}
+
+export interface TopicView {
+  id: string;
+  seq: number;
+  title: string;
+  kind: 'ordinary' | 'cadre' | 'szyd' | 'briefing';
+  status: 'pending' | 'discussion' | 'voting' | 'closed';
+  szydRuleId: string | null;
+  amountFen: number | null;
+  materials: string;
+  preferredOpinion: string;
+  adHocReason: string | null;
+  targetDecisionId: string | null;
+  targetMode: string | null;
+  disagreementFlag: boolean;
+  voteMethod: string | null;
+  outcome: string | null;
+  outcomeReason: string | null;
+  quorum: Verdict[];
+  present: number;
+  due: number;
+  needed: number | null;
+  adoptionRuleId: string | null;
+  voters: { personId: string; name: string }[];
+  speakLast: { ruleId: string | null; principalId: string | null; principalName: string | null; waiting: { personId: string; name: string }[]; conclusionRecorded: boolean };
+  recusals: { personId: string; name: string; ground: string; note: string }[];
+  recusedIds: string[];
+  relatedStaff: { personId: string; name: string }[];
+  opinions: Opinion[];
+  votes: { personId: string; name: string; choice: string | null }[];
+  tally: { agree: number; disagree: number; abstain: number };
+  decision: { id: string; body: string; status: string } | null;
+}
+
+export interface Attendee {
+  personId: string;
+  name: string;
+  capacity: 'member' | 'standing' | 'invited';
+  status: 'present' | 'leave' | 'absent';
+  leaveReason: string | null;
+}
+
+export interface MeetingDetail {
+  meeting: { id: string; bodyCode: string; bodyName: string; title: string; startAt: string; place: string; status: 'planned' | 'open' | 'closed'; chairId: string; chairName: string; recorderId: string | null; recorderName: string | null };
+  attendees: Attendee[];
+  topics: TopicView[];
+  minutes: { id: string; version: number; correctsId: string | null; correctionReason: string | null; signedAt: string }[];
+  me: { personId: string | null; capacity: string | null; isChairOrManager: boolean; mayRecord: boolean };
+}
