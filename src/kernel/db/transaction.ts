@@ -14,9 +14,10 @@ export async function inTransaction<T>(
   const retries = opts.retries ?? 5;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.transaction(async (tx) => work(tx as unknown as Db), {
-        isolationLevel: opts.isolationLevel,
-      });
+      // Pass a config only when there is one: drizzle-orm/pglite turns any config object,
+      // even `{ isolationLevel: undefined }`, into a bare `set transaction`, a syntax error.
+      const config = opts.isolationLevel ? { isolationLevel: opts.isolationLevel } : undefined;
+      return await db.transaction(async (tx) => work(tx as unknown as Db), config);
     } catch (err) {
       const code = sqlState(err);
       if (code && RETRYABLE.has(code) && attempt < retries) {
