@@ -18,7 +18,7 @@ import type { Clock } from '../kernel/time';
 import { systemClock } from '../kernel/time';
 import { AppError, errors } from '../kernel/errors';
 import type { Ctx } from '../kernel/context';
-import { SESSION_COOKIE, loadActor, resolveSession } from '../kernel/identity/sessions';
+import { SESSION_COOKIE, resolveSessionActor } from '../kernel/identity/sessions';
 import { assertPasswordCurrent } from '../kernel/identity/gate';
 import { audit } from '../kernel/audit/write';
 import { installRouteGuard, type RouteRecord } from './route-guard';
@@ -77,9 +77,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     const permission = request.routeOptions.config?.permission;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const accountId = await resolveSession(opts.database.db, token, app.clock.now(), { ip: request.ip, requestId: request.id });
-      if (accountId) request.ctx.actor = await loadActor(opts.database.db, accountId, app.clock.now());
-      else if (permission !== 'public') reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      request.ctx.actor = await resolveSessionActor(opts.database.db, token, app.clock.now(), { ip: request.ip, requestId: request.id });
+      if (!request.ctx.actor && permission !== 'public') reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
     if (!permission || permission === 'public') return;
     if (!request.ctx.actor) throw errors.unauthenticated('登录已失效或尚未登录，请重新登录');
