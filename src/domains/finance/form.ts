@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { isLocalDate } from '../../kernel/time';
+import { CATEGORY_CODES, PAYMENT_METHODS, VOUCHER_KINDS, type PaymentMethod, type VoucherKind } from './categories';
+
+/** The expense claim (报销单, E-FIN-1) and the reception approval report (ORS-F1) as forms. */
+const Day = z.string().refine(isLocalDate, '日期格式应为 YYYY-MM-DD');
+const Fen = z.number().int('金额以分为单位，须为整数').nonnegative().max(100_000_000_000);
+const methods = Object.keys(PAYMENT_METHODS) as [PaymentMethod, ...PaymentMethod[]];
+const voucherKinds = Object.keys(VOUCHER_KINDS) as [VoucherKind, ...VoucherKind[]];
+
+export const TRAVEL_LINE_TYPES = { ticket: '城市间交通费', lodging: '住宿费', meal_allowance: '伙食补助费', city_transport: '市内交通费' } as const;
+export const TRAVEL_MODES = { train: '火车', hsr: '高铁/动车', soft_train: '全列软席列车', ship: '轮船', plane: '飞机' } as const;
+export const SEAT_CLASSES = {
+  hard_seat: '硬座', hard_sleeper: '硬卧', soft_seat: '软座', soft_sleeper: '软卧',
+  second: '二等座', first: '一等座', business: '商务座/特等座',
+  fourth: '四等舱', third: '三等舱', cabin_second: '二等舱', cabin_first: '一等舱',
+  economy: '经济舱', premium_economy: '超级经济舱', plane_business: '公务舱', plane_first: '头等舱',
+} as const;
+
+const Goods = z.object({
+  item: z.string().trim().max(200).default(''),
+  quantity: z.number().nonnegative().max(1_000_000).default(0),
+  unitPriceFen: Fen.default(0),
+  spec: z.string().trim().max(200).default(''),
+  model: z.string().trim().max(200).default(''),
+});
+
+const Travel = z.object({
+  type: z.enum(Object.keys(TRAVEL_LINE_TYPES) as [keyof typeof TRAVEL_LINE_TYPES]),
+  mode: z.enum(Object.keys(TRAVEL_MODES) as [keyof typeof TRAVEL_MODES]).optional(),
+  seatClass: z.enum(Object.keys(SEAT_CLASSES) as [keyof typeof SEAT_CLASSES]).optional(),
+  /** Fare of the permitted class, entered with evidence, for an over-class ticket (TRAVEL-04). */
+  permittedFareFen: Fen.optional(),
+  from: z.string().max(100).optional(),
+  to: z.string().max(100).optional(),
+});
+
+export const ClaimLine = z.object({
+  description: z.string().trim().min(1, '请填写摘要').max(300),
+  amountFen: Fen.refine((n) => n > 0, '金额须大于0'),
+  paymentMethod: z.enum(methods),
+  date: Day.optional(),
+  invoiceNo: z.string().trim().max(100).optional(),
+  goods: Goods.optional(),
+  travel: Travel.optional(),
+});
+export type ClaimLineValue = z.infer<typeof ClaimLine>;
+
+export const Voucher = z.object({
+  kind: z.enum(voucherKinds),
+  /** The recorded reference: invoice number, document number, file name … */
+  ref: z.string().trim().min(1, '请填写凭证编号或名称').max(300),
+  /** The claim line the voucher belongs to (POS slips, FIN-08). */
+  line: z.number().int().nonnegative().optional(),
+});
+
+export const ClaimForm = z.object({
+  category: z.enum(CATEGORY_CODES),
+  /** Budget line charged (CONF-40): running costs → daily chain, project/special funds → special chain. */
+  funding: z.enum(['running', 'special']).default('running'),
+  purpose: z.string().trim().min(1, '请填写报销事由').max(500),
+  payee: z.string().trim().min(1, '请填写收款人').max(200),
+  lines: z.array(ClaimLine).min(1, '请至少填写一条明细').max(100),
+  vouchers: z.array(Voucher).max(100).default([]),
+  /** FIN-05: 本部门对报销凭证的真实性、合法性负责. */
+  attested: z.boolean().default(false),
+  cashReason: z.string().trim().max(500).optional(),
+  /** FIVE-06: the 党组 decision (meetings) this large expense carries out. */
+  decisionId: z.string().trim().max(100).optional(),
+  /** TRAVEL-02: the approved 公出审批单. */
+  tripId: z.string().trim().max(100).optional(),
+  tripForMeeting: z.boolean().default(false),
+  /** TRAVEL-05: what the organiser arranged, and on which days. */
+  organizer: z.object({ arranged: z.array(z.enum(['board', 'lodging', 'transport'])).default([]), dates: z.array(Day).max(60).default([]) }).optional(),
+  /** RECEP-22: the approved reception this claim settles. */
+  receptionId: z.string().trim().max(100).optional(),
+  /** FIVE-07: why one person signs two slots. */
+  coincidenceReason: z.string().trim().max(500).optional(),
+});
+export type ClaimFormValue = z.infer<typeof ClaimForm>;
+
+export const PURPOSE_CATEGORIES = {
+  meeting: '出席会议', research: '考察调研', task: '执行任务', exchange: '学习交流', guidance: '检查指导', report: '请示汇报工作', other: '其他公务',
+  vacation: '休假', family: '探亲', tourism: '旅游', personal: '个人接待活动',
+} as const;
+export type PurposeCategory = keyof typeof PURPOSE_CATEGORIES;
+export const EXCLUDED_PURPOSES: PurposeCategory[] = ['vacation', 'family', 'tourism', 'personal'];
+
+export const MEAL_TYPES = { buffet_breakfast: '自助早餐', buffet_lunch: '自助午餐', buffet_dinner: '自助晚餐', table: '工作桌餐', staff: '工作人员用餐' } as const;
+export type MealType = keyof typeof MEAL_TYPES;
+
+export const Meal = z.object({
+  date: Day,
+  type: z.enum(Object.keys(MEAL_TYPES) as [MealType, ...MealType[]]),
+  venue: z.string().trim().max(200).default(''),
+  guests: z.number().int().nonnegative().max(1000),
+  accompanying: z.number().int().nonnegative().max(1000).default(0),
+  /** Staff meals: the working staff eating separately. */
+  staff: z.number().int().nonnegative().max(1000).default(0),
+  amountFen: Fen,
+  drinksFen: Fen.default(0),
+  /** RECEP-18(a): why a table meal instead of a buffet. */
+  tableReason: z.string().trim().max(300).optional(),
+});
+export type MealValue = z.infer<typeof Meal>;
+
+export const Letter = z.object({
+  issuer: z.string().trim().max(200).default(''),
+  docNo: z.string().trim().max(100).default(''),
+  issuedOn: Day.optional(),
+  content: z.string().trim().max(1000).default(''),
+  itinerary: z.string().trim().max(1000).default(''),
+  persons: z.string().trim().max(1000).default(''),
+  /** The scanned letter (file name or archive number). */
+  fileRef: z.string().trim().max(300).default(''),
+});
+export type LetterValue = z.infer<typeof Letter>;
+
+export const ReceptionForm = z.object({
+  letter: Letter.optional(),
+  guestUnit: z.string().trim().min(1, '请填写被接待单位').max(200),
+  purpose: z.string().trim().min(1, '请填写来白事由').max(500),
+  purposeCategory: z.enum(Object.keys(PURPOSE_CATEGORIES) as [PurposeCategory, ...PurposeCategory[]]),
+  visitStart: Day,
+  visitEnd: Day,
+  guests: z.number().int().min(1, '来白人数至少1人').max(1000),
+  leadGuest: z.string().trim().min(1, '请填写来白主要领导姓名及职务').max(200),
+  arrangement: z.string().trim().min(1, '请填写在白食宿安排及行程').max(2000),
+  accompanyNames: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
+  meals: z.array(Meal).max(20).default([]),
+  workMealReason: z.string().trim().max(500).optional(),
+  /** Set by the server: the 综合科科长 who signs 综合科意见 (RECEP-10). */
+  hubChiefId: z.string().max(100).optional(),
+});
+export type ReceptionFormValue = z.infer<typeof ReceptionForm>;
+
+/** The reception list (接待清单, E-REC-4), filled after the visit. */
+export const ReceptionList = z.object({
+  guestNames: z.string().trim().min(1, '请填写接待对象姓名、职务').max(2000),
+  activities: z.string().trim().min(1, '请填写公务活动项目').max(2000),
+  meals: z.array(Meal).max(20).default([]),
+  lodging: z.string().trim().max(1000).default(''),
+  vehicles: z.string().trim().max(1000).default(''),
+  totalFen: Fen,
+});
+export type ReceptionListValue = z.infer<typeof ReceptionList>;

@@ -1,0 +1,81 @@
+import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * Finance: expense claims (报销, E-FIN-1), receptions (公务接待, ORS-F1 + 接待清单) and the
+ * splitting flags (化整为零). The forms themselves live in the flow instances; these rows are
+ * the ledgers the office searches and exports. Money is integer fen.
+ */
+export const financeClaims = pgTable(
+  'finance_claims',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    unitId: text('unit_id'),
+    flowInstanceId: text('flow_instance_id').notNull(),
+    category: text('category').notNull(),
+    /** daily | special | large (CONF-01, CONF-40). */
+    tier: text('tier').notNull(),
+    payee: text('payee').notNull(),
+    purpose: text('purpose').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    payableFen: bigint('payable_fen', { mode: 'number' }).notNull(),
+    decisionId: text('decision_id'),
+    tripId: text('trip_id'),
+    receptionId: text('reception_id'),
+    /** pending | approved | rejected | withdrawn | returned */
+    status: text('status').notNull(),
+    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('finance_claims_person_idx').on(t.personId, t.submittedOn),
+    index('finance_claims_split_idx').on(t.unitId, t.payee, t.submittedOn),
+    uniqueIndex('finance_claims_flow_idx').on(t.flowInstanceId),
+  ],
+);
+
+export const financeReceptions = pgTable(
+  'finance_receptions',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    unitId: text('unit_id'),
+    flowInstanceId: text('flow_instance_id').notNull(),
+    /** ORS-F1 header （ 年第 号）: per calendar year, assigned at submission, never reused. */
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    guestUnit: text('guest_unit').notNull(),
+    purpose: text('purpose').notNull(),
+    visitStart: date('visit_start', { mode: 'string' }).notNull(),
+    visitEnd: date('visit_end', { mode: 'string' }).notNull(),
+    guests: integer('guests').notNull(),
+    letter: jsonb('letter').$type<Record<string, unknown>>().notNull(),
+    /** pending | approved | rejected | withdrawn | returned */
+    status: text('status').notNull(),
+    approvedOn: date('approved_on', { mode: 'string' }),
+    /** The reception list (接待清单, RECEP-20), filled after the visit. */
+    list: jsonb('list').$type<Record<string, unknown>>(),
+    listFilledAt: timestamp('list_filled_at', { withTimezone: true }),
+    listReviewedBy: text('list_reviewed_by'),
+    listReviewedAt: timestamp('list_reviewed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('finance_receptions_no_idx').on(t.year, t.seq), index('finance_receptions_person_idx').on(t.personId)],
+);
+
+/** A splitting pattern (化整为零) found when a claim was filed, and who was told. */
+export const financeSplitFlags = pgTable(
+  'finance_split_flags',
+  {
+    id: text('id').primaryKey(),
+    unitId: text('unit_id'),
+    payee: text('payee').notNull(),
+    claimIds: jsonb('claim_ids').$type<string[]>().notNull(),
+    totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
+    windowDays: integer('window_days').notNull(),
+    ruleId: text('rule_id').notNull(),
+    message: text('message').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('finance_split_flags_unit_idx').on(t.unitId, t.createdAt)],
+);

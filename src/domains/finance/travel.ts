@@ -1,0 +1,61 @@
+import type { Verdict } from '../../kernel/rules';
+import { yuan } from './categories';
+import type { ClaimFacts } from './facts';
+import { SEAT_CLASSES, TRAVEL_LINE_TYPES, type ClaimFormValue, type ClaimLineValue } from './form';
+import { TRAVEL02, TRAVEL03, TRAVEL04, TRAVEL05, TRAVEL06 } from './rules';
+
+/** What a travel line may be reimbursed: the standard caps the claim; the rest is the traveller's (TRAVEL-03/04). */
+export function reimbursable(line: ClaimLineValue): { fen: number; note: string } {
+  const t = line.travel;
+  if (!t) return { fen: line.amountFen, note: '' };
+  const cap = (fen: number, what: string) =>
+    line.amountFen > fen ? { fen, note: `超过${what}标准${yuan(fen)}，超出${yuan(line.amountFen - fen)}由个人承担` } : { fen: line.amountFen, note: '' };
+  switch (t.type) {
+    case 'lodging':
+      return cap(TRAVEL03.param('lodgingCapFenPerNight'), '住宿费');
+    case 'meal_allowance':
+      return cap(TRAVEL03.param('mealAllowanceFenPerDay'), '伙食补助费');
+    case 'city_transport':
+      return cap(TRAVEL03.param('cityTransportFenPerDay'), '市内交通费');
+    case 'ticket': {
+      if (!overClass(line)) return { fen: line.amountFen, note: '' };
+      const fare = t.permittedFareFen ?? 0;
+      const fen = Math.min(fare, line.amountFen);
+      return { fen, note: `${SEAT_CLASSES[t.seatClass!]}超过规定等级，按规定等级票价${yuan(fen)}报销，${yuan(line.amountFen - fen)}由个人承担` };
+    }
+  }
+}
+
+function overClass(line: ClaimLineValue): boolean {
+  const t = line.travel;
+  if (!t || t.type !== 'ticket' || !t.mode || !t.seatClass) return false;
+  const permitted = TRAVEL04.param('permittedClasses')[t.mode] ?? [];
+  return !permitted.includes(t.seatClass);
+}
+
+/** TRAVEL-02…06 on a travel claim, against the approved 公出审批单 derived at submission. */
+export function checkTravel(form: ClaimFormValue, f: ClaimFacts): Verdict[] {
+  const trip = f.trip;
+  if (!trip) return [TRAVEL02.block(form.tripId ? '所选公出审批单不存在或尚未批准' : '差旅费报销须关联已批准的公出（出差）审批单，否则不予报销')];
+  const out: Verdict[] = [];
+  if (!form.tripForMeeting && !form.vouchers.some((v) => v.kind === 'supporting_document' || v.kind === 'meeting_notice')) {
+    out.push(TRAVEL02.block('差旅费报销须附出差依据文件（通知、督办件等）'));
+  }
+  if (form.tripForMeeting && !form.vouchers.some((v) => v.kind === 'meeting_notice')) out.push(TRAVEL02.block('参加会议、培训的差旅费报销须附会议（培训）通知'));
+  const arranged = new Set(form.organizer?.arranged ?? []);
+  const arrangedDates = new Set(form.organizer?.dates ?? []);
+  form.lines.forEach((l, i) => {
+    const n = `第${i + 1}条明细`;
+    if (!l.travel) return void out.push(TRAVEL02.block(`${n}请选择费用类型（${Object.values(TRAVEL_LINE_TYPES).join('、')}）`));
+    if (!l.date) return void out.push(TRAVEL06.block(`${n}请填写日期`));
+    if (l.date < trip.startDate || l.date > trip.endDate) out.push(TRAVEL06.block(`${n}日期 ${l.date} 不在批准的公出时间 ${trip.startDate} 至 ${trip.endDate} 内，不予报销`));
+    if (overClass(l) && l.travel.permittedFareFen === undefined) out.push(TRAVEL04.block(`${n}${SEAT_CLASSES[l.travel.seatClass!]}超过规定等级，须填写规定等级票价（附依据），否则不予报销`));
+    const component = { lodging: 'lodging', meal_allowance: 'board', city_transport: 'transport', ticket: null }[l.travel.type];
+    if (component && arranged.has(component as 'board') && arrangedDates.has(l.date)) {
+      out.push(TRAVEL05.block(`${n}：${l.date} 主办单位已统一安排${TRAVEL_LINE_TYPES[l.travel.type].replace('费', '')}，只报销在途期间的伙食补助费和市内交通费`));
+    }
+  });
+  const over = f.lineNotes.filter((x) => x.note);
+  if (over.length) out.push(TRAVEL03.warn(`以下明细超过标准，超出部分由个人承担：${over.map((x) => `第${x.index + 1}条 ${x.note}`).join('；')}`));
+  return out;
+}

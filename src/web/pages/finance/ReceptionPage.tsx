@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { api } from '../../lib/api';
+import { ErrorAlert } from '../../lib/errors';
+import { STATUS_LABEL, toFen } from './labels';
+
+/**
+ * 公务接待申请 (ORS-F1): the 公函 first (RECEP-07), the visit, at most one work meal with its
+ * accompanying diners (RECEP-15/16/17); after approval the list (接待清单) and its review (RECEP-20).
+ */
+const PURPOSES = [['meeting', '出席会议'], ['research', '考察调研'], ['task', '执行任务'], ['exchange', '学习交流'], ['guidance', '检查指导'], ['report', '请示汇报工作'], ['other', '其他公务']].map(([value, label]) => ({ value, label }));
+const MEALS = [['buffet_breakfast', '自助早餐'], ['buffet_lunch', '自助午餐'], ['buffet_dinner', '自助晚餐'], ['table', '工作桌餐']].map(([value, label]) => ({ value, label }));
+interface Row { id: string; year: number; seq: number; guestUnit: string; visitStart: string; guests: number; status: string; flowInstanceId: string; list: unknown; listReviewedBy: string | null }
+
+export default function ReceptionPage() {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<unknown>(null);
+  const [items, setItems] = useState<Row[]>([]);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const load = () => api.get<{ items: Row[] }>('/finance/receptions?scope=mine').then((r) => setItems(r.items), setError);
+  useEffect(() => { load(); }, []);
+
+  async function submit() {
+    try {
+      const v = await form.validateFields();
+      const meals = v.mealType ? [{ date: v.visitStart, type: v.mealType, venue: v.mealVenue ?? '', guests: v.guests, accompanying: v.accompanying ?? 0, amountFen: toFen(v.mealAmount), drinksFen: 0, tableReason: v.tableReason || undefined }] : [];
+      const body = {
+        letter: { issuer: v.issuer ?? '', docNo: v.docNo ?? '', content: v.content ?? '', itinerary: v.itinerary ?? '', persons: v.persons ?? '', fileRef: v.fileRef ?? '' },
+        guestUnit: v.guestUnit, purpose: v.purpose, purposeCategory: v.purposeCategory, visitStart: v.visitStart, visitEnd: v.visitEnd || v.visitStart,
+        guests: v.guests, leadGuest: v.leadGuest, arrangement: v.arrangement, accompanyNames: (v.accompanyNames ?? '').split(/[、,，\s]+/).filter(Boolean),
+        meals, workMealReason: v.workMealReason || undefined,
+      };
+      const res = await api.post<{ instanceId: string }>('/finance/receptions', { form: body });
+      message.success('公务接待审批报告单已提交');
+      navigate(`/flow/instances/${res.instanceId}`);
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function review(id: string) {
+    try { await api.post(`/finance/receptions/${id}/list/review`); message.success('接待清单已审查'); load(); } catch (e) { setError(e); }
+  }
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card title="公务接待审批报告单">
+        <ErrorAlert error={error} />
+        <Typography.Paragraph type="secondary">无公函的公务活动和来访人员一律不予接待（公务接待制度第9条）。</Typography.Paragraph>
+        <Form form={form} layout="vertical" initialValues={{ purposeCategory: 'report', guests: 1 }}>
+          <Space wrap>
+            <Form.Item label="发函单位" name="issuer"><Input /></Form.Item>
+            <Form.Item label="公函文号" name="docNo"><Input /></Form.Item>
+            <Form.Item label="公函扫描件" name="fileRef"><Input placeholder="文件名或档案号" /></Form.Item>
+          </Space>
+          <Space wrap>
+            <Form.Item label="公函内容" name="content"><Input /></Form.Item>
+            <Form.Item label="公函行程" name="itinerary"><Input /></Form.Item>
+            <Form.Item label="公函人员" name="persons"><Input /></Form.Item>
+          </Space>
+          <Space wrap>
+            <Form.Item label="被接待单位" name="guestUnit" rules={[{ required: true }]}><Input /></Form.Item>
+            <Form.Item label="事由类别" name="purposeCategory"><Select options={PURPOSES} style={{ width: 160 }} /></Form.Item>
+            <Form.Item label="来白事由" name="purpose" rules={[{ required: true }]}><Input /></Form.Item>
+          </Space>
+          <Space wrap>
+            <Form.Item label="来白日期" name="visitStart" rules={[{ required: true }]}><Input type="date" /></Form.Item>
+            <Form.Item label="离白日期" name="visitEnd"><Input type="date" /></Form.Item>
+            <Form.Item label="来白人数" name="guests" rules={[{ required: true }]}><InputNumber min={1} /></Form.Item>
+            <Form.Item label="来白主要领导姓名及职务" name="leadGuest" rules={[{ required: true }]}><Input /></Form.Item>
+          </Space>
+          <Form.Item label="在白食宿安排及行程" name="arrangement" rules={[{ required: true }]}><Input.TextArea rows={2} /></Form.Item>
+          <Form.Item label="建议市办陪同人员（以顿号分隔）" name="accompanyNames"><Input /></Form.Item>
+          <Space wrap>
+            <Form.Item label="工作餐" name="mealType"><Select allowClear options={MEALS} style={{ width: 140 }} /></Form.Item>
+            <Form.Item label="陪餐人数" name="accompanying"><InputNumber min={0} /></Form.Item>
+            <Form.Item label="预计金额（元）" name="mealAmount"><InputNumber min={0} precision={2} /></Form.Item>
+            <Form.Item label="地点" name="mealVenue"><Input /></Form.Item>
+            <Form.Item label="桌餐理由" name="tableReason"><Input /></Form.Item>
+          </Space>
+          <Form.Item label="安排工作餐的理由（确因工作需要）" name="workMealReason"><Input /></Form.Item>
+          <Button type="primary" onClick={submit}>提交审批</Button>
+        </Form>
+      </Card>
+      <Card title="本科室公务接待">
+        <Table rowKey="id" dataSource={items} pagination={false} columns={[
+          { title: '编号', render: (_: unknown, r: Row) => `${r.year}年第${r.seq}号` }, { title: '被接待单位', dataIndex: 'guestUnit' },
+          { title: '来白日期', dataIndex: 'visitStart' }, { title: '人数', dataIndex: 'guests' },
+          { title: '状态', dataIndex: 'status', render: (v: string) => STATUS_LABEL[v] ?? v },
+          { title: '接待清单', render: (_: unknown, r: Row) => (r.listReviewedBy ? `已审查（${r.listReviewedBy}）` : r.list ? <Button size="small" onClick={() => review(r.id)}>审查清单</Button> : '未填写') },
+          { title: '', render: (_: unknown, r: Row) => <Link to={`/flow/instances/${r.flowInstanceId}`}>查看</Link> },
+        ]} />
+      </Card>
+    </Space>
+  );
+}
