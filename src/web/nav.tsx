@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  AccountBookOutlined,
   AuditOutlined,
   ApartmentOutlined,
   BookOutlined,
@@ -8,6 +9,7 @@ import {
   ScheduleOutlined,
   CalendarOutlined,
   DesktopOutlined,
+  FileTextOutlined,
   SafetyOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -28,7 +30,7 @@ export interface PageDef {
   element: LazyExoticComponent<ComponentType>;
 }
 
-export const groups = ['工作台', '会议决策', '人事考勤', '机构与制度', '系统管理'];
+export const groups = ['工作台', '会议决策', '人事考勤', '公文', '财务与接待', '防返贫监测', '机构与制度', '系统管理'];
 
 export const pages: PageDef[] = [
   { path: '/', label: '工作台', group: '工作台', icon: <DesktopOutlined />, element: lazy(() => import('./pages/Workbench')) },
@@ -36,10 +38,24 @@ export const pages: PageDef[] = [
   { path: '/personnel/my-leave', label: '我的假期', group: '人事考勤', icon: <ScheduleOutlined />, permission: 'personnel.leave', element: lazy(() => import('./pages/personnel/MyLeavePage')) },
   { path: '/personnel/trips', label: '公出申请', group: '人事考勤', icon: <CarOutlined />, permission: 'personnel.leave', element: lazy(() => import('./pages/personnel/TripApplyPage')) },
   { path: '/personnel/attendance', label: '考勤统计', group: '人事考勤', icon: <FieldTimeOutlined />, permission: 'personnel.attendance', element: lazy(() => import('./pages/personnel/AttendancePage')) },
+  { path: '/finance/claims/new', label: '新建报销', group: '财务与接待', icon: <AccountBookOutlined />, permission: 'finance.claim', element: lazy(() => import('./pages/finance/NewClaimPage')) },
+  { path: '/finance/claims', label: '我的报销', group: '财务与接待', icon: <AccountBookOutlined />, permission: 'finance.claim', element: lazy(() => import('./pages/finance/MyClaimsPage')) },
+  { path: '/finance/receptions', label: '公务接待', group: '财务与接待', icon: <AccountBookOutlined />, permission: 'finance.claim', element: lazy(() => import('./pages/finance/ReceptionPage')) },
+  { path: '/finance/ledgers', label: '财务台账', group: '财务与接待', icon: <AccountBookOutlined />, permission: 'finance.ledger', element: lazy(() => import('./pages/finance/LedgersPage')) },
   { path: '/meetings', label: '会议', group: '会议决策', icon: <SolutionOutlined />, permission: 'meetings.read', element: lazy(() => import('./pages/meetings/MeetingsPage')) },
+  { path: '/meetings/proposals', label: '议题征集', group: '会议决策', icon: <SolutionOutlined />, permission: 'meetings.read', element: lazy(() => import('./pages/meetings/ProposalsPage')) },
   { path: '/meetings/new', label: '筹备会议', group: '会议决策', hidden: true, permission: 'meetings.manage', element: lazy(() => import('./pages/meetings/CreateMeetingPage')) },
   { path: '/meetings/followups', label: '会议决定与落实', group: '会议决策', icon: <SolutionOutlined />, permission: 'meetings.read', element: lazy(() => import('./pages/meetings/DecisionsPage')) },
   { path: '/meetings/:id', label: '会议室', group: '会议决策', hidden: true, permission: 'meetings.read', element: lazy(() => import('./pages/meetings/MeetingRoomPage')) },
+  { path: '/poverty/dashboard', label: '监测看板', group: '防返贫监测', icon: <FieldTimeOutlined />, permission: 'poverty.read', element: lazy(() => import('./pages/poverty/DashboardPage')) },
+  { path: '/poverty/monitoring', label: '监测对象', group: '防返贫监测', icon: <SafetyOutlined />, permission: 'poverty.read', element: lazy(() => import('./pages/poverty/MonitoringPage')) },
+  { path: '/poverty/households', label: '农户台账', group: '防返贫监测', icon: <TeamOutlined />, permission: 'poverty.read', element: lazy(() => import('./pages/poverty/HouseholdsPage')) },
+  { path: '/poverty/import', label: '台账导入', group: '防返贫监测', icon: <BookOutlined />, permission: 'poverty.manage', element: lazy(() => import('./pages/poverty/ImportPage')) },
+  { path: '/documents/mine', label: '我的发文', group: '公文', icon: <FileTextOutlined />, permission: 'documents.draft', element: lazy(() => import('./pages/documents/MyDraftsPage')) },
+  { path: '/documents/new', label: '起草发文', group: '公文', icon: <FileTextOutlined />, permission: 'documents.draft', element: lazy(() => import('./pages/documents/DraftEditorPage')) },
+  { path: '/documents/register', label: '发文登记簿', group: '公文', icon: <FileTextOutlined />, permission: 'documents.read', element: lazy(() => import('./pages/documents/RegisterPage')) },
+  { path: '/documents/:id/edit', label: '修改发文', group: '公文', hidden: true, permission: 'documents.draft', element: lazy(() => import('./pages/documents/DraftEditorPage')) },
+  { path: '/documents/:id', label: '公文详情', group: '公文', hidden: true, permission: 'documents.read', element: lazy(() => import('./pages/documents/DocumentPage')) },
   { path: '/org', label: '组织机构', group: '机构与制度', icon: <ApartmentOutlined />, element: lazy(() => import('./pages/org/OrgPage')) },
   { path: '/rules', label: '制度执行一览', group: '机构与制度', icon: <BookOutlined />, element: lazy(() => import('./pages/rules/RulesPage')) },
   { path: '/calendar', label: '工作日历', group: '机构与制度', icon: <CalendarOutlined />, element: lazy(() => import('./pages/calendar/CalendarPage')) },

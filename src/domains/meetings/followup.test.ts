@@ -54,7 +54,7 @@ describe('follow-up (SZYD-30, SZYD-35)', () => {
     const { hub, id } = await partyMeeting(t, [{ title: '开展扶贫政策宣传月活动' }], present);
     const [topic] = await t.database.db.select().from(meetingTopics).where(eq(meetingTopics.meetingId, id));
     await voteOn(t, hub, topic.id, present, Object.fromEntries(present.map((p) => [p, 'agree' as const])));
-    const { decisionId } = await closeTopic(hub, topic.id, { decisionText: '信息宣传科牵头，11月内完成' });
+    const { decisionId } = await closeTopic(hub, topic.id, { decisionText: '信息宣传科牵头，11月内完成', responsibleMemberIds: ['psn_liminghua'] });
     const task = await createTask(hub, decisionId!, { title: '制定宣传月方案', ownerId: 'psn_luomin', coOwnerIds: ['psn_xiechen'], dueWorkingDays: 5 });
     expect(task.dueDate).toBe('2026-11-09'); // 2026-11-02 (Mon) + 5 working days
     expect(await remindOverdueTasks(hub)).toBe(0);

@@ -9,6 +9,7 @@ import { personWithPosts } from '../../kernel/org';
 import { localDate } from '../../kernel/time';
 import { SZYD28, SZYD30 } from './rules';
 import { decisionTasks, meetingDecisions, taskReports } from './schema';
+import { assertResponsibility } from './service-decisions';
 
 /**
  * 督办 (SZYD-30, SZYD-35, DM-17): a decision in force becomes tasks with an owner,
@@ -29,6 +30,7 @@ export async function createTask(ctx: Ctx, decisionId: string, input: TaskInput)
     const [d] = await tx.db.select().from(meetingDecisions).where(eq(meetingDecisions.id, decisionId));
     if (!d) throw errors.notFound('会议决定');
     if (d.status !== 'in_force') throw errors.conflict(`决定已${d.status === 'revoked' ? '撤销' : '被新决定改变'}，不再督办（${SZYD28.id}）`);
+    await assertResponsibility(tx, d);
     if (!(await personWithPosts(tx.db, input.ownerId))) throw errors.badRequest('责任人不存在');
     const calendar = await loadWorkingCalendar(tx.db);
     const dueDate = calendar.add(d.decidedOn, input.dueWorkingDays ?? SZYD30.param('defaultDueWorkingDays'));

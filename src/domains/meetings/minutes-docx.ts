@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import type * as Docx from 'docx';
 import { minutesParagraphs, type MinutesContent } from './minutes-model';
 
 /**
@@ -13,13 +13,15 @@ const HEI = { ascii: '黑体', eastAsia: '黑体', hAnsi: '黑体' };
 const MARK = { ascii: '方正小标宋简体', eastAsia: '方正小标宋简体', hAnsi: '方正小标宋简体' };
 const INDENT = 640; // two characters of 3号 in twips
 
-const run = (text: string, font = FANG, extra: Partial<{ color: string; size: number }> = {}) => new TextRun({ text, font, size: SIZE_3, ...extra });
-
-const pageFooter = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
-  new Footer({ children: [new Paragraph({ alignment, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })] })] });
+// docx is loaded on the first minutes download, not at start (it costs 0.1–0.4 s to load).
+let docxModule: Promise<typeof Docx> | undefined;
 
 export async function renderMinutesDocx(c: MinutesContent, opts: { draft?: boolean } = {}): Promise<Buffer> {
-  const children: Paragraph[] = [
+  const { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } = await (docxModule ??= import('docx'));
+  const run = (text: string, font = FANG, extra: Partial<{ color: string; size: number }> = {}) => new TextRun({ text, font, size: SIZE_3, ...extra });
+  const pageFooter = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+    new Footer({ children: [new Paragraph({ alignment, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })] })] });
+  const children: Docx.Paragraph[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 1984 }, children: [run(`${c.office}${c.heading}`, MARK, { color: 'E60012', size: SIZE_MARK })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`（${c.meetingTitle}）${opts.draft ? ' 草稿 未签发' : ''}`)] }),
     new Paragraph({ border: { bottom: { style: 'single', size: 8, color: 'E60012', space: 4 } }, children: [] }),

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { loadFonts } from '../../kernel/render';
+import { pdfDocumentClass } from '../../kernel/render/fonts';
 import { Typesetter, type Style } from '../../kernel/render/typeset';
 import { minutesParagraphs, type MinutesContent } from './minutes-model';
 
@@ -88,6 +88,8 @@ class MinutesPainter {
 
 export async function renderMinutesPdf(c: MinutesContent, opts: { draft?: boolean } = {}): Promise<Buffer> {
   const fonts = loadFonts();
+  // pdfkit is loaded on the first print, not at start (kernel/render/fonts.ts).
+  const PDFDocument = pdfDocumentClass();
   const doc = new PDFDocument({ size: 'A4', margin: 0, bufferPages: true, info: { Title: `${c.office}${c.heading}`, Creator: '规程', Producer: '规程' } });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));

@@ -2,6 +2,7 @@ import type { Module } from '../../kernel/module';
 import { grantPermissions } from '../../kernel/access/grants';
 import { meetingsRoutes } from './routes';
 import { remindOverdueTasks } from './followup';
+import { remindMeetings } from './service-prep';
 import { systemCtx } from '../../kernel/context';
 
 export const MEETINGS_PERMISSIONS = [
@@ -20,7 +21,11 @@ export const meetingsModule: Module = {
   permissions: MEETINGS_PERMISSIONS,
   routes: meetingsRoutes,
   // SZYD-30: overdue follow-up tasks are reminded once a day (rows are claimed with SKIP LOCKED).
-  jobs: [{ name: 'meetings-followup', everyMs: 3_600_000, run: (database, clock) => remindOverdueTasks(systemCtx(database.db, clock)) }],
+  jobs: [
+    { name: 'meetings-followup', everyMs: 3_600_000, run: (database, clock) => remindOverdueTasks(systemCtx(database.db, clock)) },
+    // PG-04 / DM-11: the reminder before a notified meeting (claimed with SKIP LOCKED, sent once).
+    { name: 'meetings-notice-reminder', everyMs: 300_000, run: (database, clock) => remindMeetings(systemCtx(database.db, clock)) },
+  ],
   async seedBase(ctx) {
     for (const role of ['staff', 'section_chief', 'leader', 'hub', 'inspector']) await grantPermissions(ctx.db, role, ['meetings.read']);
     await grantPermissions(ctx.db, 'hub', ['meetings.manage']);

@@ -4,7 +4,11 @@ import { audit } from '../../kernel/audit/write';
 import { adoptionRule, minimumOf, speakLastRule, topicQuorum } from './checks';
 import { requireEntitlement, seesTopic, visibleMeetingIds } from './access';
 import { BODY_NAMES } from './roster';
-import { meetingDecisions, meetingMinutes, meetingTopics, meetings, topicAttendees, topicRecusals, topicVotes } from './schema';
+import { meetingDecisions, meetingMinutes, meetingTopics, meetings, minorityOpinions, topicAttendees, topicRecusals, topicVotes } from './schema';
+import { noticeDeadline } from './checks-prep';
+import { PG21 } from './rules';
+import { responsiblesOf } from './service-decisions';
+import { chairHolderId } from './service-prep';
 import { speakingState } from './service-topics';
 import { attendeesOf, body, isChairOrManager, kindOf, loadMeeting, mayRecordFor, opinionsOf, votingPicture, type MeetingRow, type TopicRow } from './store';
 
@@ -24,6 +28,10 @@ async function topicView(ctx: Ctx, m: MeetingRow, t: TopicRow, names: Map<string
   const staff = await ctx.db.select().from(topicAttendees).where(eq(topicAttendees.topicId, t.id));
   const recusals = await ctx.db.select().from(topicRecusals).where(eq(topicRecusals.topicId, t.id));
   const [decision] = await ctx.db.select().from(meetingDecisions).where(eq(meetingDecisions.topicId, t.id));
+  const minority = await ctx.db.select().from(minorityOpinions).where(eq(minorityOpinions.topicId, t.id));
+  const responsibles = decision ? await responsiblesOf(ctx, [decision.id]) : [];
+  // CONF-31 heuristic: suggest the major-disagreement flag when DISAGREE + DEFER stances reach the share of present voters.
+  const dissent = opinions.filter((o) => !o.voided && o.capacity === 'member' && (o.stance === 'disagree' || o.stance === 'defer')).length;
   const rule = adoptionRule(body(m), kindOf(t));
   const waiting = state.principalId && voterIds.includes(state.principalId) && speakLastRule(body(m), kindOf(t))
     ? voterIds.filter((id) => id !== state.principalId && !state.spokenIds.has(id)) : [];
@@ -45,7 +53,11 @@ async function topicView(ctx: Ctx, m: MeetingRow, t: TopicRow, names: Map<string
       body: o.body, isConclusion: o.isConclusion, voided: o.voided, at: o.at })),
     votes: t.voteMethod === 'secret' ? votes.map((v) => ({ personId: v.personId, name: name(v.personId), choice: null })) : votes.map((v) => ({ personId: v.personId, name: name(v.personId), choice: v.choice })),
     tally: { agree: votes.filter((v) => v.choice === 'agree').length, disagree: votes.filter((v) => v.choice === 'disagree').length, abstain: votes.filter((v) => v.choice === 'abstain').length },
-    decision: decision ? { id: decision.id, body: decision.body, status: decision.status } : null,
+    decision: decision ? { id: decision.id, body: decision.body, status: decision.status,
+      responsibles: responsibles.map((r) => ({ personId: r.personId, name: name(r.personId), isLead: r.isLead })) } : null,
+    attachments: t.attachments, proposalId: t.proposalId,
+    disagreementSuggested: voterIds.length > 0 && dissent * PG21.param('suggestDen') >= voterIds.length * PG21.param('suggestNum'),
+    minorityOpinions: minority.map((o) => ({ personId: o.personId, name: name(o.personId), body: o.body, reportToSuperior: o.reportToSuperior, at: o.at })),
   };
 }
 
@@ -64,8 +76,11 @@ export async function meetingDetail(ctx: Ctx, meetingId: string) {
   const me = attendees.find((a) => a.personId === actor.personId);
   return {
     meeting: { id: m.id, bodyCode: m.bodyCode, bodyName: BODY_NAMES[body(m)], kind: m.kind, title: m.title, startAt: m.startAt, meetingDate: m.meetingDate, place: m.place,
-      status: m.status, chairId: m.chairId, chairName: names.get(m.chairId) ?? m.chairId, recorderId: m.recorderId, recorderName: m.recorderId ? names.get(m.recorderId) ?? null : null },
-    attendees: attendees.map((a) => ({ personId: a.personId, name: a.name, capacity: a.capacity, status: a.status, leaveReason: a.leaveReason })),
+      status: m.status, chairId: m.chairId, chairName: names.get(m.chairId) ?? m.chairId, recorderId: m.recorderId, recorderName: m.recorderId ? names.get(m.recorderId) ?? null : null,
+      chairBasis: m.chairBasis, chairHolderId: chairHolderId(m), chairHolderName: names.get(chairHolderId(m)) ?? null, chairDelegationReason: m.chairDelegationReason,
+      timeApprovedAt: m.timeApprovedAt, timeApprovedByName: m.timeApprovedBy ? names.get(m.timeApprovedBy) ?? m.timeApprovedBy : null,
+      noticeSentAt: m.noticeSentAt, noticeLateReason: m.noticeLateReason, noticeDeadline: noticeDeadline(body(m), m.meetingDate), reminderDueAt: m.reminderDueAt, reminderSentAt: m.reminderSentAt },
+    attendees: attendees.map((a) => ({ personId: a.personId, name: a.name, capacity: a.capacity, status: a.status, leaveReason: a.leaveReason, leaveRequestedAt: a.leaveRequestedAt })),
     topics: await Promise.all(topics.map((t) => topicView(ctx, m, t, names))),
     minutes: entitlement.kind === 'all' ? minutes : [],
     me: { personId: actor.personId, capacity: me?.capacity ?? (entitlement.kind === 'topics' ? 'topic' : null), isChairOrManager: isChairOrManager(ctx, m), mayRecord: mayRecordFor(ctx, m) },

@@ -9,6 +9,7 @@ import { addTopic, closeMeeting, createMeeting, openMeeting, setAttendance } fro
 import { correctMinutes, minutesFile, signMinutes, type MinutesFile } from './service-minutes';
 import { addOpinion, flagDisagreement, openTopic, openVote, recuse, reopenDiscussion } from './service-topics';
 import { castVote, closeTopic } from './service-votes';
+import { CloseResponsibility, meetingsPrepRoutes } from './routes-prep';
 
 const Id = z.object({ id: z.string().min(1).max(100) });
 const Text = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max);
@@ -39,7 +40,8 @@ const Topic = z.object({
 const send = (reply: import('fastify').FastifyReply, f: MinutesFile) =>
   reply.header('content-type', f.contentType).header('content-disposition', contentDisposition(f.fileName)).header('cache-control', 'no-store').send(f.data);
 
-export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
+export const meetingsRoutes: FastifyPluginAsyncZod = async (app, opts) => {
+  await meetingsPrepRoutes(app, opts);
   app.get('/meetings', { config: read, schema: { summary: '会议列表（仅列出本人有权查阅的会议）' } }, async (req) => listMeetings(req.ctx));
   app.get('/meetings/calendar', { config: { ...read, rules: ['PG-02', 'DM-06'] }, schema: { summary: '会议召开频次提示' } }, async (req) =>
     meetingFrequency(req.ctx.db, req.ctx.clock.now()));
@@ -83,9 +85,9 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/meetings/topics/:id/votes', { config: { ...read, rules: ['PG-15', 'PG-17', 'SZYD-24'] }, schema: { summary: '表决（每人每项一票）', params: Id,
     body: z.object({ personId: z.string().max(100).optional(), choice: z.enum(['agree', 'disagree', 'abstain']) }) } },
     async (req, reply) => { await castVote(req.ctx, req.params.id, req.body); return reply.status(204).send(); });
-  app.post('/meetings/topics/:id/close', { config: { ...read, rules: ['PG-16', 'PG-18', 'SZYD-20', 'SZYD-22', 'DM-04', 'WR-08'] }, schema: { summary: '结束议题并作出决定', params: Id,
+  app.post('/meetings/topics/:id/close', { config: { ...read, rules: ['PG-16', 'PG-18', 'SZYD-20', 'SZYD-22', 'DM-04', 'WR-08', 'PG-22', 'SZYD-26', 'DM-03'] }, schema: { summary: '结束议题并作出决定', params: Id,
     body: z.object({ defer: z.boolean().optional(), reason: z.string().max(2000).optional(), conclusion: z.string().max(5000).optional(),
-      chairOutcome: z.enum(['adopted', 'not_adopted']).optional(), decisionText: z.string().max(10000).optional() }) } },
+      chairOutcome: z.enum(['adopted', 'not_adopted']).optional(), decisionText: z.string().max(10000).optional(), ...CloseResponsibility }) } },
     async (req) => closeTopic(req.ctx, req.params.id, req.body));
 
   app.get('/meetings/:id/minutes/draft.:format', { config: { ...read, rules: ['PG-28'] }, schema: { summary: '纪要草稿（PDF/DOCX）', params: Id.extend({ format: z.enum(['pdf', 'docx']) }) } },

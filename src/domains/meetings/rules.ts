@@ -41,7 +41,11 @@ export const PG18 = defineRule({ id: 'PG-18', cite: `《${PG}》四（二）`, r
 export const PG19 = defineRule({ id: 'PG-19', cite: `《${PG}》四（二）`, regulation: PG, enforcement: 'enforce',
   text: '党组主要负责人不得首先表态或个人定调，待其他党组成员充分发表意见后，汇总讨论情况，最后发表结论性意见；结论性意见形成前不得表决。' });
 export const PG21 = defineRule({ id: 'PG-21', cite: `《${PG}》四（二）`, regulation: PG, enforcement: 'warn',
-  text: '会议如对需要决定的重大问题有重大分歧，一般应暂缓作出决定。' });
+  text: '会议如对需要决定的重大问题有重大分歧，一般应暂缓作出决定；不同意与缓议合计达到到会表决成员的三分之一时提示登记重大分歧（CONF-31）。',
+  params: {
+    suggestNum: { value: 1, label: '提示重大分歧：不同意+缓议占到会表决成员比例分子', demo: true },
+    suggestDen: { value: 3, label: '提示重大分歧：比例分母', demo: true },
+  } });
 export const PG23 = defineRule({ id: 'PG-23', cite: `《${PG}》五（二）`, regulation: PG, enforcement: 'enforce',
   text: '党组会议作出的决定不得擅自改变；在新的决定作出前，原决定不变。' });
 export const PG26 = defineRule({ id: 'PG-26', cite: `《${PG}》五（四）`, regulation: PG, enforcement: 'enforce',
@@ -108,3 +112,50 @@ export const WR08 = defineRule({ id: 'WR-08', cite: `《${WR}》第十三条（�
 
 export const FIVE17 = defineRule({ id: 'FIVE-17', cite: `《${FIVE}》第三条`, regulation: FIVE, enforcement: 'enforce',
   text: '集体研究重大决策、重要干部人事变动、重大项目安排、物资采购和大额资金使用时，主要领导末位表态：其他成员发表意见前不得表态，表态后不再接受其他成员意见（除非主持人重新开启讨论，CONF-30）。' });
+
+// Preparation of a meeting: time, topics, agenda, notice, chair, leave (issue 4, second part).
+export const PG03 = defineRule({ id: 'PG-03', cite: `《${PG}》三（一）`, regulation: PG, enforcement: 'enforce',
+  text: '党组会议具体时间由综合科根据内容和缓急程度，报请党组书记批准后确定；书记委托主持会议的党组成员可以批准（CONF-16）。' });
+export const PG04 = defineRule({ id: 'PG-04', cite: `《${PG}》三（二）`, regulation: PG, enforcement: 'warn',
+  text: '党组会议的召开时间、地点、议题，一般应提前一天通知各党组成员和列席人员（按日历日：通知日期不晚于会议日期前一日，CONF-14）；迟于此时须写明理由。',
+  params: {
+    leadCalendarDays: { value: 1, label: '提前通知', unit: '日历日' },
+    reminderHoursBefore: { value: 2, label: '会前提醒', unit: '小时', demo: true },
+  } });
+export const PG05 = defineRule({ id: 'PG-05', cite: `《${PG}》三（二）`, regulation: PG, enforcement: 'warn',
+  text: '会议有关材料与通知同时送达；议题列席人员只收到其议题的材料。' });
+export const PG06 = defineRule({ id: 'PG-06', cite: `《${PG}》三（二）`, regulation: PG, enforcement: 'enforce',
+  text: '科室准备的上会材料应表明呈报科室的倾向性意见。' });
+export const PG07 = defineRule({ id: 'PG-07', cite: `《${PG}》三（三）`, regulation: PG, enforcement: 'enforce',
+  text: '党组会议由党组书记召集并主持；党组书记因故不能出席，可委托一名党组成员主持。' });
+export const PG08 = defineRule({ id: 'PG-08', cite: `《${PG}》三（三）`, regulation: PG, enforcement: 'record',
+  text: '各党组成员应当按时参加会议，因故不能参加会议的必须于会前向会议主持人请假；会议开始后提出的按未请假缺席记录。' });
+export const PG10 = defineRule({ id: 'PG-10', cite: `《${PG}》三（五）`, regulation: PG, enforcement: 'enforce',
+  text: '党组会议议题由党组成员提出建议，书记或受委托主持会议的党组成员在充分听取党组成员意见的基础上确定。' });
+export const PG20 = defineRule({ id: 'PG-20', cite: `《${PG}》四（二）`, regulation: PG, enforcement: 'record',
+  text: '少数人的意见可以保留，并可向上级党组织报告；在上级或本党组作出新的决定前，仍须执行党组决定。' });
+export const PG22 = defineRule({ id: 'PG-22', cite: `《${PG}》五（一）`, regulation: PG, enforcement: 'enforce',
+  text: '党组会议作出的决定，由具体负责的党组成员贯彻执行或由其督促相关科室落实。' });
+
+export const DM03 = defineRule({ id: 'DM-03', cite: `《${DM}》二（二）`, regulation: DM, enforcement: 'remind',
+  text: '凡行政职权范围内的问题，由主任办公会讨论决定，并将议定事项及时向办党组通报。',
+  params: { notifyPartyGroupDays: { value: 7, label: '通报办党组期限（或下次党组会议，取其早者）', unit: '日历日', demo: true } } });
+export const DM07 = defineRule({ id: 'DM-07', cite: `《${DM}》三（二）`, regulation: DM, enforcement: 'enforce',
+  text: '主任办公会议由综合科根据会议内容报请主任批准后确定会议时间；主持工作的副主任或受委托主持的副主任可以批准（CONF-16）。' });
+export const DM09 = defineRule({ id: 'DM-09', cite: `《${DM}》四（一）`, regulation: DM, enforcement: 'enforce',
+  text: '主任办公会议由主任或主任委托副主任主持。' });
+export const DM11 = defineRule({ id: 'DM-11', cite: `《${DM}》四（一）`, regulation: DM, enforcement: 'warn',
+  text: '会议一般提前一天通知（按日历日，CONF-14）；通知内容包括时间、地点、参加人员和议题。',
+  params: {
+    leadCalendarDays: { value: 1, label: '提前通知', unit: '日历日' },
+    reminderHoursBefore: { value: 2, label: '会前提醒', unit: '小时', demo: true },
+  } });
+export const DM12 = defineRule({ id: 'DM-12', cite: `《${DM}》四（二）`, regulation: DM, enforcement: 'enforce',
+  text: '有关科室提出需要解决的主要问题或建议方案，提供必要的参考资料，会前交综合科。' });
+export const DM13 = defineRule({ id: 'DM-13', cite: `《${DM}》四（二）`, regulation: DM, enforcement: 'enforce',
+  text: '综合科集中议题报请主任审议后，正式列入会议议题，提交讨论。' });
+
+export const SZYD11 = defineRule({ id: 'SZYD-11', cite: `《${SZ}》五（一）3`, regulation: SZ, enforcement: 'enforce',
+  text: '班子成员提出的决策建议或者经分管领导审核的决策建议，经领导班子主要负责人确认后，进入决策程序；主要负责人提出的决策建议，直接进入决策程序。' });
+export const SZYD26 = defineRule({ id: 'SZYD-26', cite: `《${SZ}》五（三）1`, regulation: SZ, enforcement: 'enforce',
+  text: '“三重一大”事项经决策后，由班子成员按分工和职责组织实施；遇有分工和职责交叉的，由领导班子明确一名班子成员牵头。' });

@@ -26,6 +26,20 @@ export const meetings = pgTable(
     recorderId: text('recorder_id'),
     /** planned | open | closed */
     status: text('status').notNull().default('planned'),
+    /** holder (书记/主任) | delegated (委托, PG-07/DM-09) | acting (主持工作的副主任, WR-03 acting arrangement). */
+    chairBasis: text('chair_basis').notNull().default('holder'),
+    /** Who delegated the chair, and why the 书记/主任 cannot attend. */
+    chairDelegatedBy: text('chair_delegated_by'),
+    chairDelegationReason: text('chair_delegation_reason'),
+    /** PG-03 / DM-07: the time approved by the 书记 / 主任 (or the delegated chair, CONF-16). */
+    timeApprovedBy: text('time_approved_by'),
+    timeApprovedAt: timestamp('time_approved_at', { withTimezone: true }),
+    /** PG-04 / DM-11: the notice, its late reason when sent after the day before, and its reminder. */
+    noticeSentAt: timestamp('notice_sent_at', { withTimezone: true }),
+    noticeSentBy: text('notice_sent_by'),
+    noticeLateReason: text('notice_late_reason'),
+    reminderDueAt: timestamp('reminder_due_at', { withTimezone: true }),
+    reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
     openedAt: timestamp('opened_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdBy: text('created_by').notNull(),
@@ -55,6 +69,8 @@ export const meetingAttendees = pgTable(
     /** present | leave (请假, with reason) | absent (未请假缺席) */
     status: text('status').notNull().default('present'),
     leaveReason: text('leave_reason'),
+    /** When the member asked the chair for leave (PG-08); after the start it is recorded as absent. */
+    leaveRequestedAt: timestamp('leave_requested_at', { withTimezone: true }),
     sortOrder: integer('sort_order').notNull().default(0),
   },
   (t) => [
@@ -64,6 +80,12 @@ export const meetingAttendees = pgTable(
     check('meeting_attendees_leave_ck', sql`${t.status} <> 'leave' or coalesce(${t.leaveReason}, '') <> ''`),
   ],
 );
+
+/** A reference to a material (上会材料): a document number, file id or link, with its name. */
+export interface Attachment {
+  name: string;
+  ref: string;
+}
 
 /** An agenda item (议题). Kind decides the quorum and the decision rule (rules.ts). */
 export const meetingTopics = pgTable(
@@ -86,6 +108,9 @@ export const meetingTopics = pgTable(
     materials: text('materials').notNull().default(''),
     preferredOpinion: text('preferred_opinion').notNull().default(''),
     presenterId: text('presenter_id'),
+    /** The proposal this topic came from (PG-10, DM-13, SZYD-11) and its attachment references. */
+    proposalId: text('proposal_id'),
+    attachments: jsonb('attachments').$type<Attachment[]>().notNull().default([]),
     isMajor: boolean('is_major').notNull().default(false),
     /** A topic revoking (revoke) or changing (change) an earlier decision names it (PG-18). */
     targetDecisionId: text('target_decision_id'),
@@ -284,3 +309,83 @@ export const taskReports = pgTable('decision_task_reports', {
   evidence: text('evidence').notNull().default(''),
   at: timestamp('at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * A topic proposal (议题建议, PG-10, DM-12, SZYD-11): proposed by a member or a section with
+ * materials and the section's preferred opinion, collected by 综合科, reviewed by the 分管领导
+ * and confirmed by the principal leader where 三重一大 asks, then put on a meeting's agenda by
+ * its chair. The topic row is created only then, so the agenda holds confirmed topics only.
+ */
+export const topicProposals = pgTable(
+  'meeting_topic_proposals',
+  {
+    id: text('id').primaryKey(),
+    bodyCode: text('body_code').notNull(),
+    title: text('title').notNull(),
+    /** ordinary | cadre | szyd | briefing, after the classifier. */
+    kind: text('kind').notNull(),
+    matterKind: text('matter_kind'),
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    purpose: text('purpose'),
+    inOfficeName: boolean('in_office_name'),
+    szydRuleId: text('szyd_rule_id'),
+    materials: text('materials').notNull().default(''),
+    attachments: jsonb('attachments').$type<Attachment[]>().notNull().default([]),
+    preferredOpinion: text('preferred_opinion').notNull().default(''),
+    isMajor: boolean('is_major').notNull().default(false),
+    relatedStaffIds: jsonb('related_staff_ids').$type<string[]>().notNull().default([]),
+    /** principal | member | section (SZYD-11 proposerKind). */
+    proposerKind: text('proposer_kind').notNull(),
+    proposerId: text('proposer_id').notNull(),
+    proposerUnitId: text('proposer_unit_id'),
+    /** followups: generated from the 落实情况 list (SZYD-35). */
+    source: text('source').notNull().default('proposal'),
+    /** submitted | collected | scheduled | withdrawn */
+    status: text('status').notNull().default('submitted'),
+    collectedBy: text('collected_by'),
+    collectedAt: timestamp('collected_at', { withTimezone: true }),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    confirmedBy: text('confirmed_by'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    meetingId: text('meeting_id'),
+    topicId: text('topic_id'),
+    agendaApprovedBy: text('agenda_approved_by'),
+    agendaApprovedAt: timestamp('agenda_approved_at', { withTimezone: true }),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('topic_proposals_status_ck', sql`${t.status} in ('submitted','collected','scheduled','withdrawn')`),
+    check('topic_proposals_kind_ck', sql`${t.proposerKind} in ('principal','member','section')`),
+    index('topic_proposals_status_idx').on(t.status, t.bodyCode),
+  ],
+);
+
+/** 保留意见 (PG-20): a minority member's reserved opinion on an adopted topic; never changes the decision. */
+export const minorityOpinions = pgTable(
+  'meeting_minority_opinions',
+  {
+    topicId: text('topic_id')
+      .notNull()
+      .references(() => meetingTopics.id),
+    personId: text('person_id').notNull(),
+    body: text('body').notNull(),
+    reportToSuperior: boolean('report_to_superior').notNull().default(false),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.personId] })],
+);
+
+/** 具体负责的成员 (PG-22) and the one 牵头 member where duties overlap (SZYD-26), fixed at the decision. */
+export const decisionResponsibles = pgTable(
+  'meeting_decision_responsibles',
+  {
+    decisionId: text('decision_id')
+      .notNull()
+      .references(() => meetingDecisions.id),
+    personId: text('person_id').notNull(),
+    isLead: boolean('is_lead').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.personId] })],
+);

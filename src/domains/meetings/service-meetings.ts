@@ -10,7 +10,8 @@ import { classifyMatter, type Matter } from './classifier';
 import { meetingQuorum, type BodyCode, type TopicKind } from './checks';
 import { rosterOf } from './roster';
 import { DM14, PG09, SZYD12, WR05 } from './rules';
-import { meetingAttendees, meetingDecisions, meetingTopics, meetings, topicAttendees } from './schema';
+import { meetingAttendees, meetingDecisions, meetingTopics, meetings, topicAttendees, type Attachment } from './schema';
+import { actingChair } from './service-prep';
 import { assertChairOrManager, assertStatus, attendeesOf, body, loadMeeting, type MeetingRow } from './store';
 
 export interface TopicInput {
@@ -25,6 +26,9 @@ export interface TopicInput {
   relatedStaffIds?: string[];
   targetDecisionId?: string;
   targetMode?: 'revoke' | 'change';
+  attachments?: Attachment[];
+  /** Set when the topic comes from a confirmed proposal (PG-10, DM-13). */
+  proposalId?: string;
 }
 
 export interface MeetingInput {
@@ -38,7 +42,7 @@ export interface MeetingInput {
 }
 
 /** The topic's kind: the classifier's answer wins over the form (cadre work and 三重一大 cannot be downgraded). */
-function topicKindOf(t: TopicInput): { kind: TopicKind; ruleId: string | null } {
+export function topicKindOf(t: TopicInput): { kind: TopicKind; ruleId: string | null } {
   if (t.matter) {
     const c = classifyMatter(t.matter);
     if (c.collective) return { kind: c.topicKind, ruleId: c.ruleId };
@@ -46,12 +50,12 @@ function topicKindOf(t: TopicInput): { kind: TopicKind; ruleId: string | null } 
   return { kind: t.kind ?? 'ordinary', ruleId: null };
 }
 
-function routingVerdict(bodyCode: BodyCode, kind: TopicKind, title: string): Verdict {
+export function routingVerdict(bodyCode: BodyCode, kind: TopicKind, title: string): Verdict {
   if (bodyCode === 'director_meeting' && kind === 'cadre') return WR05.block(`干部任免议题“${title}”只能提交党组会议研究决定，不能提交主任办公会议`);
   return WR05.ok();
 }
 
-async function insertTopic(ctx: Ctx, m: MeetingRow, t: TopicInput, seq: number, adHoc?: { ground: string; reason: string }): Promise<string> {
+export async function insertTopic(ctx: Ctx, m: MeetingRow, t: TopicInput, seq: number, adHoc?: { ground: string; reason: string }): Promise<string> {
   const { kind, ruleId } = topicKindOf(t);
   enforce([routingVerdict(body(m), kind, t.title)]);
   if (t.targetDecisionId) await assertTarget(ctx, t.targetDecisionId);
@@ -70,6 +74,8 @@ async function insertTopic(ctx: Ctx, m: MeetingRow, t: TopicInput, seq: number, 
     preferredOpinion: t.preferredOpinion ?? '',
     presenterId: t.presenterId ?? null,
     isMajor: t.isMajor ?? kind !== 'ordinary',
+    attachments: t.attachments ?? [],
+    proposalId: t.proposalId ?? null,
     targetDecisionId: t.targetDecisionId ?? null,
     targetMode: t.targetDecisionId ? (t.targetMode ?? 'change') : null,
     adHocGround: adHoc?.ground ?? null,
@@ -100,21 +106,35 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput): Promise<{ id
   if (!roster.chair || roster.members.length === 0) {
     throw errors.unprocessable('BODY_EMPTY', `${date} 该会议机构没有成员或主持人，请先在组织机构中登记职务`);
   }
+  // PG-07 / DM-09: a deputy acting for the 书记 / 主任 on the date chairs, and the holder is on leave.
+  const acting = await actingChair(ctx.db, input.bodyCode, roster.chair, date, roster.members);
   return withTx(ctx, async (tx) => {
     const id = newId('mtg');
     const row = { id, bodyCode: input.bodyCode, kind: input.kind ?? 'regular', title: input.title, startAt, meetingDate: date, place: input.place,
-      chairId: roster.chair!.id, recorderId: roster.recorder?.id ?? null, createdBy: actor.accountId, createdAt: tx.clock.now() };
-    await tx.db.insert(meetings).values(row);
+      chairId: acting?.chair.id ?? roster.chair!.id, recorderId: roster.recorder?.id ?? null, createdBy: actor.accountId, createdAt: tx.clock.now() };
+    await tx.db.insert(meetings).values({ ...row, ...(acting ? { chairBasis: 'acting', chairDelegatedBy: roster.chair!.id, chairDelegationReason: acting.reason } : {}) });
     const seats = [
       ...roster.members.map((p) => ({ p, capacity: 'member' })),
       ...roster.standing.map((p) => ({ p, capacity: 'standing' })),
       ...roster.invited.map((p) => ({ p, capacity: 'invited' })),
     ];
-    await tx.db.insert(meetingAttendees).values(seats.map((s, i) => ({ meetingId: id, personId: s.p.id, name: s.p.name, capacity: s.capacity, sortOrder: i })));
-    for (const [i, t] of input.topics.entries()) await insertTopic(tx, { ...row, status: 'planned', openedAt: null, closedAt: null }, t, i + 1);
+    await tx.db.insert(meetingAttendees).values(seats.map((s, i) => ({ meetingId: id, personId: s.p.id, name: s.p.name, capacity: s.capacity, sortOrder: i,
+      ...(acting && s.p.id === roster.chair!.id && s.capacity === 'member' ? { status: 'leave', leaveReason: acting.reason } : {}) })));
+    const [created] = await tx.db.select().from(meetings).where(eq(meetings.id, id));
+    for (const [i, t] of input.topics.entries()) await insertTopic(tx, created, t, i + 1);
     await audit(tx, { event: 'meetings.create', objectType: 'meeting', objectId: id, detail: { body: input.bodyCode, topics: input.topics.length, rules: [PG09.id] } });
     return { id };
   });
+}
+
+export type AdHoc = { ground: 'special' | 'urgent' | 'major_emergency'; reason: string };
+
+/** During the meeting a topic not on the agenda needs a reason (DM-14, CONF-33); 三重一大 only on a major emergency (SZYD-12). */
+export function enforceAdHoc(kind: TopicKind, adHoc: AdHoc | undefined): void {
+  if (!adHoc?.reason.trim()) enforce([DM14.block('会议进行中临时增加议题，须经主持人同意并写明特殊情况或紧急理由')]);
+  if ((kind === 'szyd' || kind === 'cadre') && adHoc?.ground !== 'major_emergency') {
+    enforce([SZYD12.block('“三重一大”事项除遇重大突发事件和紧急情况外，不得临时动议')]);
+  }
 }
 
 /**
@@ -126,13 +146,7 @@ export async function addTopic(ctx: Ctx, meetingId: string, t: TopicInput & { ad
     const m = await loadMeeting(tx.db, meetingId, true);
     assertChairOrManager(tx, m);
     assertStatus(m, ['planned', 'open'], '增加议题');
-    if (m.status === 'open') {
-      const { kind } = topicKindOf(t);
-      if (!t.adHoc?.reason.trim()) enforce([DM14.block('会议进行中临时增加议题，须经主持人同意并写明特殊情况或紧急理由')]);
-      if ((kind === 'szyd' || kind === 'cadre') && t.adHoc?.ground !== 'major_emergency') {
-        enforce([SZYD12.block('“三重一大”事项除遇重大突发事件和紧急情况外，不得临时动议')]);
-      }
-    }
+    if (m.status === 'open') enforceAdHoc(topicKindOf(t).kind, t.adHoc);
     const [last] = await tx.db.select({ n: max(meetingTopics.seq) }).from(meetingTopics).where(eq(meetingTopics.meetingId, meetingId));
     const id = await insertTopic(tx, m, t, (last?.n ?? 0) + 1, t.adHoc);
     await audit(tx, { event: 'meetings.topic.add', objectType: 'meeting', objectId: meetingId, detail: { topicId: id, adHoc: t.adHoc ?? null } });

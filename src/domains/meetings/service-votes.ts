@@ -8,6 +8,7 @@ import { localDate } from '../../kernel/time';
 import { adoptionRule, computeOutcome, conclusionPresent, type Tally } from './checks';
 import { PG15, PG17, PG18, SZYD22, SZYD24, WR08 } from './rules';
 import { meetingDecisions, meetingTopics, topicVotes } from './schema';
+import { recordResponsibility, scheduleBriefingOfPartyGroup } from './service-decisions';
 import { assertChairOrManager, attendeeOf, body, kindOf, loadMeeting, loadTopic, mayRecordFor, recusedIds, type TopicRow } from './store';
 
 const CLOSED = '该议题表决已结束，不能再投票';
@@ -62,6 +63,9 @@ export interface CloseInput {
   chairOutcome?: 'adopted' | 'not_adopted';
   /** The decision's text, with objectives, measures and responsibility (WR-08). */
   decisionText?: string;
+  /** PG-22 / SZYD-26: who carries the decision out, and the lead where duties overlap. */
+  responsibleMemberIds?: string[];
+  leadMemberId?: string;
 }
 
 type Outcome = { outcome: 'adopted' | 'not_adopted' | 'deferred' | 'briefed'; reason: string };
@@ -107,6 +111,8 @@ export async function closeTopic(ctx: Ctx, topicId: string, input: CloseInput): 
       yesCount: tally.agree, noCount: tally.disagree, abstainCount: tally.abstain,
     }).where(eq(meetingTopics.id, topicId));
     const decisionId = outcome === 'adopted' ? await recordDecision(tx, m.bodyCode, t, input.decisionText!.trim()) : null;
+    if (decisionId && input.responsibleMemberIds?.length) await recordResponsibility(tx, m, t, decisionId, input);
+    if (decisionId && m.bodyCode === 'director_meeting') await scheduleBriefingOfPartyGroup(tx, m, decisionId, t.title, localDate(tx.clock.now()));
     await audit(tx, { event: 'meetings.topic.close', objectType: 'meeting_topic', objectId: topicId, detail: { outcome, tally, due: t.dueCount, voters: t.eligibleVoterIds, decisionId } });
     return { outcome, decisionId, reason };
   });

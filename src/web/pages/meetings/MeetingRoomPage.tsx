@@ -4,6 +4,7 @@ import { Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from
 import { api, ApiError, downloadUrl } from '../../lib/api';
 import { ErrorAlert } from '../../lib/errors';
 import { AttendanceCard } from './AttendanceCard';
+import { PrepCard } from './PrepCard';
 import { formatTime, MEETING_STATUS } from './labels';
 import { TopicCard } from './TopicCard';
 import type { MeetingDetail } from './types';
@@ -69,6 +70,7 @@ export default function MeetingRoomPage() {
         )}
       </Card>
       <ErrorAlert error={error} />
+      <PrepCard detail={detail} act={act} ack={ack} />
       <AttendanceCard detail={detail} act={act} ack={ack} />
       {detail.topics.map((t) => <TopicCard key={t.id} detail={detail} topic={t} act={act} />)}
       <MinutesCard detail={detail} act={act} />

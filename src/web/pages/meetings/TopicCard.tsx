@@ -101,8 +101,10 @@ function VotePanel({ detail, topic, act }: { detail: MeetingDetail; topic: Topic
   );
 }
 
-function ChairPanel({ topic, bodyCode, act }: { topic: TopicView; bodyCode: string; act: Act }) {
+function ChairPanel({ topic, bodyCode, act, members }: { topic: TopicView; bodyCode: string; act: Act; members: { personId: string; name: string }[] }) {
   const [decisionText, setDecisionText] = useState('');
+  // PG-22 / SZYD-26: responsible members; the first chosen leads when there are several.
+  const [responsible, setResponsible] = useState<string[]>([]);
   const [conclusion, setConclusion] = useState('');
   const post = (path: string, body: object = {}) => act(() => api.post(`/meetings/topics/${topic.id}/${path}`, body));
   const chairDecides = bodyCode === 'director_meeting' && !topic.adoptionRuleId;
@@ -116,7 +118,10 @@ function ChairPanel({ topic, bodyCode, act }: { topic: TopicView; bodyCode: stri
         <>
           {bodyCode === 'director_meeting' && <Input placeholder="主持人结论" value={conclusion} onChange={(e) => setConclusion(e.target.value)} data-testid={`conclusion-${topic.id}`} />}
           <Input placeholder="决定内容（任务目标、措施、责任分工）" style={{ width: 320 }} value={decisionText} onChange={(e) => setDecisionText(e.target.value)} data-testid={`decision-text-${topic.id}`} />
-          <Button danger data-testid={`close-topic-${topic.id}`} onClick={() => post('close', { decisionText, conclusion, chairOutcome: chairDecides ? 'adopted' : undefined })}>
+          <Select mode="multiple" placeholder="负责落实的成员（首位牵头）" style={{ minWidth: 220 }} value={responsible} onChange={setResponsible} data-testid={`responsible-${topic.id}`}
+            options={members.map((m) => ({ value: m.personId, label: m.name }))} />
+          <Button danger data-testid={`close-topic-${topic.id}`} onClick={() => post('close', { decisionText, conclusion, chairOutcome: chairDecides ? 'adopted' : undefined,
+            responsibleMemberIds: responsible.length ? responsible : undefined, leadMemberId: responsible[0] })}>
             {topic.kind === 'briefing' ? '通报完毕' : '结束并宣布结果'}
           </Button>
           <Button data-testid={`defer-topic-${topic.id}`} onClick={() => post('close', { defer: true, reason: '意见分歧较大，暂缓决定' })}>暂缓决定</Button>
@@ -135,6 +140,8 @@ export function TopicCard({ detail, topic, act }: { detail: MeetingDetail; topic
         <Tag data-testid={`topic-status-${topic.id}`}>{TOPIC_STATUS[topic.status]}</Tag>{outcome && <Tag color={outcome.color} data-testid={`outcome-${topic.id}`}>{outcome.label}</Tag>}</Space>}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         {topic.preferredOpinion && <div>呈报科室倾向性意见：{topic.preferredOpinion}</div>}
+        {topic.attachments?.length ? <div data-testid={`attachments-${topic.id}`}>上会材料：{topic.attachments.map((a) => `${a.name}（${a.ref}）`).join('、')}</div> : null}
+        {topic.disagreementSuggested && !topic.disagreementFlag && topic.status === 'discussion' && <Tag color="warning">不同意与缓议较多，请主持人考虑登记重大分歧（PG-21 / SZYD-22）</Tag>}
         {topic.relatedStaff.length > 0 && <div>本议题列席：{topic.relatedStaff.map((s) => s.name).join('、')}</div>}
         {topic.status !== 'closed' && <QuorumLine topic={topic} />}
         <Recusal detail={detail} topic={topic} act={act} />
@@ -143,7 +150,11 @@ export function TopicCard({ detail, topic, act }: { detail: MeetingDetail; topic
         {(topic.status === 'voting' || (topic.status === 'closed' && topic.voteMethod)) && <VotePanel detail={detail} topic={topic} act={act} />}
         {topic.outcomeReason && <div data-testid={`outcome-reason-${topic.id}`}>{topic.outcomeReason}</div>}
         {topic.decision && <div>决定：{topic.decision.body}</div>}
-        {detail.me.isChairOrManager && detail.meeting.status === 'open' && topic.status !== 'closed' && <ChairPanel topic={topic} bodyCode={detail.meeting.bodyCode} act={act} />}
+        {topic.decision?.responsibles?.length ? <div data-testid={`responsibles-${topic.id}`}>负责落实：{topic.decision.responsibles.map((r) => `${r.name}${r.isLead && topic.decision!.responsibles!.length > 1 ? '（牵头）' : ''}`).join('、')}</div> : null}
+        {topic.minorityOpinions?.map((o) => <div key={o.personId} data-testid={`minority-${o.personId}-${topic.id}`}>保留意见（PG-20）— {o.name}：{o.body}{o.reportToSuperior ? '（已要求向上级报告）' : ''}</div>)}
+        {detail.me.isChairOrManager && detail.meeting.status === 'open' && topic.status !== 'closed' && (
+          <ChairPanel topic={topic} bodyCode={detail.meeting.bodyCode} act={act} members={detail.attendees.filter((a) => a.capacity === 'member')} />
+        )}
       </Space>
     </Card>
   );

@@ -49,7 +49,11 @@ export interface TopicView {
   opinions: Opinion[];
   votes: { personId: string; name: string; choice: string | null }[];
   tally: { agree: number; disagree: number; abstain: number };
-  decision: { id: string; body: string; status: string } | null;
+  decision: { id: string; body: string; status: string; responsibles?: { personId: string; name: string; isLead: boolean }[] } | null;
+  attachments?: { name: string; ref: string }[];
+  proposalId?: string | null;
+  disagreementSuggested?: boolean;
+  minorityOpinions?: { personId: string; name: string; body: string; reportToSuperior: boolean }[];
 }
 
 export interface Attendee {
@@ -58,12 +62,39 @@ export interface Attendee {
   capacity: 'member' | 'standing' | 'invited';
   status: 'present' | 'leave' | 'absent';
   leaveReason: string | null;
+  leaveRequestedAt?: string | null;
 }
 
 export interface MeetingDetail {
-  meeting: { id: string; bodyCode: string; bodyName: string; title: string; startAt: string; place: string; status: 'planned' | 'open' | 'closed'; chairId: string; chairName: string; recorderId: string | null; recorderName: string | null };
+  meeting: { id: string; bodyCode: string; bodyName: string; title: string; startAt: string; place: string; status: 'planned' | 'open' | 'closed'; chairId: string; chairName: string; recorderId: string | null; recorderName: string | null;
+    chairBasis: 'holder' | 'delegated' | 'acting'; chairHolderId: string; chairHolderName: string | null; chairDelegationReason: string | null;
+    timeApprovedAt: string | null; timeApprovedByName: string | null; noticeSentAt: string | null; noticeLateReason: string | null; noticeDeadline: string;
+    reminderDueAt: string | null; reminderSentAt: string | null };
   attendees: Attendee[];
   topics: TopicView[];
   minutes: { id: string; version: number; correctsId: string | null; correctionReason: string | null; signedAt: string }[];
   me: { personId: string | null; capacity: string | null; isChairOrManager: boolean; mayRecord: boolean };
+}
+
+/** A topic proposal (议题建议) as /meetings/proposals lists it. */
+export interface Proposal {
+  id: string;
+  bodyCode: 'party_group' | 'director_meeting';
+  title: string;
+  kind: 'ordinary' | 'cadre' | 'szyd' | 'briefing';
+  szydRuleId: string | null;
+  materials: string;
+  attachments: { name: string; ref: string }[];
+  preferredOpinion: string;
+  proposerKind: 'principal' | 'member' | 'section';
+  proposerName?: string;
+  source: string;
+  status: 'submitted' | 'collected' | 'scheduled' | 'withdrawn';
+  reviewedByName: string | null;
+  confirmedByName: string | null;
+  needsConfirmation: boolean;
+  entry: Verdict;
+  mayReview: boolean;
+  mayConfirm: boolean;
+  meetingId: string | null;
 }

@@ -1,0 +1,43 @@
+import { addDays, type LocalDate } from '../../kernel/time';
+import type { Verdict } from '../../kernel/rules';
+import type { BodyCode } from './checks';
+import { DM09, DM11, PG04, PG07 } from './rules';
+
+/**
+ * Pure checks of a meeting's preparation (no IO): who may chair (PG-07, DM-09) and whether
+ * the notice is in time (PG-04, DM-11 read as calendar days by local date, CONF-14 / N-5).
+ */
+export const noticeRule = (body: BodyCode) => (body === 'party_group' ? PG04 : DM11);
+export const chairRule = (body: BodyCode) => (body === 'party_group' ? PG07 : DM09);
+
+/** The latest local date on which the notice is still in time. */
+export function noticeDeadline(body: BodyCode, meetingDate: LocalDate): LocalDate {
+  return addDays(meetingDate, -noticeRule(body).param('leadCalendarDays'));
+}
+
+/** A notice sent after the deadline only warns (一般), and then needs a reason. */
+export function noticeTiming(body: BodyCode, meetingDate: LocalDate, sentOn: LocalDate, lateReason: string | undefined): Verdict {
+  const rule = noticeRule(body);
+  const deadline = noticeDeadline(body, meetingDate);
+  if (sentOn <= deadline) return rule.ok();
+  const text = `会议一般应提前${rule.param('leadCalendarDays')}天通知 — 会议日期 ${meetingDate}，应不晚于 ${deadline} 通知，今天是 ${sentOn}`;
+  if (!lateReason?.trim()) return rule.block(`${text}；迟发通知须写明理由`, { deadline });
+  return rule.warn(text, { deadline });
+}
+
+export interface ChairCandidate {
+  personId: string;
+  /** A voting member of the body on the meeting date (党组成员 / 班子成员). */
+  isMember: boolean;
+  /** Holds 副主任 on the meeting date (DM-09: only a 副主任 may be entrusted). */
+  isDeputyDirector: boolean;
+}
+
+/** PG-07: one 党组成员; DM-09: a 副主任. Never the holder himself, never a 列席. */
+export function delegateVerdict(body: BodyCode, holderId: string, c: ChairCandidate): Verdict {
+  const rule = chairRule(body);
+  if (c.personId === holderId) return rule.block('受委托主持人不能是委托人本人');
+  if (body === 'party_group' && !c.isMember) return rule.block('党组书记因故不能出席，只能委托一名党组成员主持；非党组成员不能主持党组会议');
+  if (body === 'director_meeting' && !(c.isMember && c.isDeputyDirector)) return rule.block('主任办公会议由主任或主任委托的副主任主持');
+  return rule.ok();
+}
