@@ -8,6 +8,9 @@ import { auditModule } from '../kernel/audit/module';
 import { flowModule } from '../kernel/flow/module';
 import { meetingsModule } from '../domains/meetings/module';
 import { personnelModule } from '../domains/personnel/module';
+import { documentsModule } from '../domains/documents/module';
+import { povertyModule } from '../domains/poverty/module';
+import { financeModule } from '../domains/finance/module';
 
 /**
  * Every area of the product, in seeding order: roles first (other modules grant their
@@ -25,4 +28,7 @@ export const modules: Module[] = [
   flowModule,
   meetingsModule,
   personnelModule,
+  povertyModule,
+  financeModule,
+  documentsModule,
 ];

@@ -17,8 +17,23 @@ import {
   reload,
 } from './engine';
 import { orgDirectory } from './org-directory';
-import { cancelPending, decideTask, getTask, insertTask, lockInstance, personName, recordAction, setInstanceState, stepTasks, type InstanceRow, type TaskRow } from './store';
-import type { ActionKind, Facts } from './types';
+import {
+  cancelPending,
+  decideTask,
+  decideTaskSql,
+  getTask,
+  insertTask,
+  lockInstance,
+  lockInstanceOfTask,
+  personName,
+  recordAction,
+  setInstanceState,
+  stepTasks,
+  taskWithApplicant,
+  type InstanceRow,
+  type TaskRow,
+} from './store';
+import type { ActionKind, Applicant, Facts } from './types';
 
 export interface TaskActionInput {
   comment?: string;
@@ -52,11 +67,12 @@ const ACTIVE_TASK_ACTIONS: ActionKind[] = ['approve', 'reject', 'return', 'deleg
 export async function actOnTask(ctx: Ctx, taskId: string, action: ActionKind, input: TaskActionInput = {}): Promise<InstanceRow> {
   return withTx(ctx, async (tx) => {
     const actor = requireActor(tx);
-    const first = await getTask(tx.db, taskId);
-    if (!first) throw errors.notFound('待办');
-    const inst = await lockInstance(tx.db, first.instance_id);
-    if (!inst) throw errors.notFound('审批事项');
-    const task = (await getTask(tx.db, taskId))!;
+    // Lock first, then read the task: two round trips instead of three (task, lock, task again).
+    const inst = await lockInstanceOfTask(tx.db, taskId);
+    if (!inst) throw (await getTask(tx.db, taskId)) ? errors.notFound('审批事项') : errors.notFound('待办');
+    const found = await taskWithApplicant(tx.db, taskId, inst.applicant_person_id);
+    if (!found) throw errors.notFound('待办');
+    const task = found.task;
     await assertMayAct(tx, task, actor.personId);
     if (task.status !== 'pending') {
       const by = task.decided_by_person_id ? await personName(tx.db, task.decided_by_person_id) : '他人';
@@ -67,9 +83,10 @@ export async function actOnTask(ctx: Ctx, taskId: string, action: ActionKind, in
     }
     const def = definitionOf(inst);
     const step = inst.plan[task.step_index];
-    const facts = await factsOf(tx, inst);
+    const facts = factsOf(inst, found.applicant);
+    const actionFacts = { action, actorPersonId: actor.personId!, step, stepIndex: task.step_index, isLastStep: task.step_index === inst.plan.length - 1, facts, today: localDate(tx.clock.now()) };
     const warnings = enforce(
-      def.checkAction?.({ action, actorPersonId: actor.personId!, step, stepIndex: task.step_index, isLastStep: task.step_index === inst.plan.length - 1, facts, today: localDate(tx.clock.now()) }) ?? [],
+      [...(def.checkAction?.(actionFacts) ?? []), ...((await def.checkActionAsync?.(actionFacts, tx)) ?? [])],
       input.acknowledged,
     );
     const now = tx.clock.now();
@@ -79,14 +96,12 @@ export async function actOnTask(ctx: Ctx, taskId: string, action: ActionKind, in
     switch (action) {
       case 'approve':
         if (task.kind === 'notify') throw errors.badRequest('传阅事项请点击“已阅”');
-        await decideTask(tx.db, taskId, 'approved', actor.personId!, now, comment);
-        await recordAction(tx.db, { ...base, action: 'approve', detail: { verb: step.verb, ...detail } });
+        await recordAction(tx.db, { ...base, action: 'approve', detail: { verb: step.verb, ...detail } }, decideTaskSql(taskId, 'approved', actor.personId!, now, comment));
         await advanceIfComplete(tx, inst, task.step_index, task.round, actor.personId!);
         break;
       case 'reject':
         requireComment(comment, '不同意时请填写理由');
-        await decideTask(tx.db, taskId, 'rejected', actor.personId!, now, comment);
-        await recordAction(tx.db, { ...base, action: 'reject', detail });
+        await recordAction(tx.db, { ...base, action: 'reject', detail }, decideTaskSql(taskId, 'rejected', actor.personId!, now, comment));
         await completeInstance(tx, inst, 'rejected');
         break;
       case 'return':
@@ -98,8 +113,7 @@ export async function actOnTask(ctx: Ctx, taskId: string, action: ActionKind, in
         break;
       case 'read':
         if (task.kind !== 'notify') throw errors.badRequest('只有传阅事项可以标记已阅');
-        await decideTask(tx.db, taskId, 'read', actor.personId!, now, comment);
-        await recordAction(tx.db, { ...base, action: 'read' });
+        await recordAction(tx.db, { ...base, action: 'read' }, decideTaskSql(taskId, 'read', actor.personId!, now, comment));
         break;
       case 'record_external':
         await recordExternal(tx, inst, task, input, comment, base);
@@ -121,8 +135,10 @@ function requireComment(comment: string | null, message: string): void {
   if (!comment) throw errors.badRequest(message);
 }
 
-async function factsOf(ctx: Ctx, inst: InstanceRow): Promise<Facts<Record<string, unknown>>> {
-  return { form: inst.form, applicant: await applicantOf(ctx, inst.applicant_person_id), derived: inst.facts };
+/** The facts the flow's rules see; the applicant was loaded with the task (taskWithApplicant). */
+function factsOf(inst: InstanceRow, applicant: Applicant | undefined): Facts<Record<string, unknown>> {
+  if (!applicant) throw errors.notFound('申请人');
+  return { form: inst.form, applicant, derived: inst.facts };
 }
 
 /** The assignee, or whoever is acting for the assignee today, may act on a task. */

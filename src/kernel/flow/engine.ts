@@ -18,6 +18,7 @@ import {
   loadApplicant,
   recordAction,
   setInstanceState,
+  setInstanceStateSql,
   stepTasks,
   type InstanceRow,
 } from './store';
@@ -161,7 +162,9 @@ export async function advanceIfComplete(ctx: Ctx, inst: InstanceRow, stepIndex: 
   const tasks = (await stepTasks(ctx.db, inst.id, stepIndex, round)).filter((t) => !['cancelled', 'delegated', 'withdrawn'].includes(t.status));
   const approved = tasks.filter((t) => t.status === 'approved' || t.status === 'recorded').length;
   if (approved < requiredApprovals(step, tasks.length)) return;
-  await cancelPending(ctx.db, inst.id, ctx.clock.now(), stepIndex);
+  // After the last step completeInstance cancels every pending task of the instance, this
+  // step's included: cancelling the step first as well would be a redundant round trip.
+  if (stepIndex + 1 < inst.plan.length) await cancelPending(ctx.db, inst.id, ctx.clock.now(), stepIndex);
   const single = tasks.length === 1 ? actorPersonId : null;
   await activateStep(ctx, inst, stepIndex + 1, single);
 }
@@ -169,8 +172,8 @@ export async function advanceIfComplete(ctx: Ctx, inst: InstanceRow, stepIndex: 
 export async function completeInstance(ctx: Ctx, inst: InstanceRow, outcome: 'approved' | 'rejected' | 'withdrawn'): Promise<void> {
   const now = ctx.clock.now();
   await cancelPending(ctx.db, inst.id, now);
-  await setInstanceState(ctx.db, inst.id, { status: outcome, currentStep: null, completedAt: now });
-  await recordAction(ctx.db, { instanceId: inst.id, action: 'complete', actor: null, at: now, detail: { outcome } });
+  // The state change and its trail row in one statement (one round trip).
+  await recordAction(ctx.db, { instanceId: inst.id, action: 'complete', actor: null, at: now, detail: { outcome } }, setInstanceStateSql(inst.id, { status: outcome, currentStep: null, completedAt: now }));
   await audit(ctx, { event: `flow.${inst.definition_key}.${outcome}`, objectType: 'flow_instance', objectId: inst.id });
   const def = definitionOf(inst);
   await def.onComplete?.(

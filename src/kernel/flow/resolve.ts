@@ -46,6 +46,7 @@ async function selectPeople(
       return [sel.personId];
     case 'formField': {
       const v = form[sel.field];
+      if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x !== '');
       return typeof v === 'string' && v ? [v] : [];
     }
     case 'applicant':

@@ -16,7 +16,7 @@ export type ApproverSelector =
   /** Whoever holds a post (文书, 印章管理员 …), optionally in the applicant's unit or a named unit. */
   | { kind: 'post'; post: string; unit?: 'applicant' | string }
   | { kind: 'person'; personId: string }
-  /** A person id taken from a form field (the 分管领导 the applicant picked …). */
+  /** Person id(s) taken from a form field (the 分管领导 the applicant picked; a list for 会签 …). */
   | { kind: 'formField'; field: string }
   /** The applicant (e.g. to record an external approval of their own request). */
   | { kind: 'applicant' };
@@ -137,6 +137,11 @@ export interface FlowDefinition<Form = Record<string, unknown>> {
   checkSubmit?(ctx: Ctx, facts: Facts<Form>): Promise<Verdict[]> | Verdict[];
   /** Rules checked on every action (e.g. FIVE-03: the principal leader only in the final slot). */
   checkAction?(a: ActionFacts<Form>): Verdict[];
+  /**
+   * Like checkAction, for rules that read the database in the action's transaction (DOC-08..12:
+   * who may sign off a 公文 depends on the actor's posts that day). Both run when both are set.
+   */
+  checkActionAsync?(a: ActionFacts<Form>, ctx: Ctx): Promise<Verdict[]>;
   /**
    * The office's paper form for this flow, filled from the instance (who signed what, when).
    * GET /api/v1/flow/instances/{id}/form.pdf renders it.
