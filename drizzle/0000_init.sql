@@ -303,6 +303,135 @@ CREATE TABLE "settings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "doc_number_counters" (
+	"series" text NOT NULL,
+	"year" integer NOT NULL,
+	"last_seq" integer NOT NULL,
+	CONSTRAINT "doc_number_counters_series_year_pk" PRIMARY KEY("series","year")
+);
+--> statement-breakpoint
+CREATE TABLE "doc_reprints" (
+	"id" text PRIMARY KEY NOT NULL,
+	"document_id" text NOT NULL,
+	"reason" text NOT NULL,
+	"major_change" boolean NOT NULL,
+	"requested_by" text NOT NULL,
+	"requested_at" timestamp with time zone NOT NULL,
+	"resign_instance_id" text,
+	"status" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "doc_outgoing" (
+	"id" text PRIMARY KEY NOT NULL,
+	"status" text NOT NULL,
+	"kind" text NOT NULL,
+	"direction" text NOT NULL,
+	"category" text NOT NULL,
+	"series" text NOT NULL,
+	"title" text NOT NULL,
+	"main_recipients" jsonb NOT NULL,
+	"cc_recipients" jsonb NOT NULL,
+	"body" jsonb NOT NULL,
+	"attachments" jsonb NOT NULL,
+	"classification" text DEFAULT '无' NOT NULL,
+	"secrecy_term" text,
+	"work_secret" boolean DEFAULT false NOT NULL,
+	"urgency" text DEFAULT '非紧急' NOT NULL,
+	"disclosure" text,
+	"disclosure_method" text,
+	"non_disclosure_reason_code" text,
+	"non_disclosure_reason_text" text,
+	"is_forwarding" boolean DEFAULT false NOT NULL,
+	"forwarded_source_attribute" text,
+	"forwarding_deviation_reason" text,
+	"is_important" boolean DEFAULT false NOT NULL,
+	"counterpart_signer_level" text,
+	"countersign_unit_ids" jsonb NOT NULL,
+	"proposed_signer_id" text,
+	"requested_sign_by" date,
+	"note" text,
+	"drafting_unit_id" text,
+	"drafter_person_id" text NOT NULL,
+	"flow_instance_id" text,
+	"go_review" jsonb,
+	"signed_by_person_id" text,
+	"signed_by_name" text,
+	"signed_role" text,
+	"signed_at" timestamp with time zone,
+	"issue_date" date,
+	"body_hash_at_sign_off" text,
+	"doc_number" text,
+	"doc_year" integer,
+	"doc_seq" integer,
+	"numbered_at" timestamp with time zone,
+	"numbered_by" text,
+	"reprints" integer DEFAULT 0 NOT NULL,
+	"revision" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "doc_outgoing_secret_ck" CHECK ("doc_outgoing"."classification" = '无')
+);
+--> statement-breakpoint
+CREATE TABLE "finance_claims" (
+	"id" text PRIMARY KEY NOT NULL,
+	"person_id" text NOT NULL,
+	"unit_id" text,
+	"flow_instance_id" text NOT NULL,
+	"category" text NOT NULL,
+	"tier" text NOT NULL,
+	"payee" text NOT NULL,
+	"purpose" text NOT NULL,
+	"amount_fen" bigint NOT NULL,
+	"payable_fen" bigint NOT NULL,
+	"decision_id" text,
+	"trip_id" text,
+	"reception_id" text,
+	"status" text NOT NULL,
+	"submitted_on" date NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "finance_receptions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"person_id" text NOT NULL,
+	"unit_id" text,
+	"flow_instance_id" text NOT NULL,
+	"year" integer NOT NULL,
+	"seq" integer NOT NULL,
+	"guest_unit" text NOT NULL,
+	"purpose" text NOT NULL,
+	"visit_start" date NOT NULL,
+	"visit_end" date NOT NULL,
+	"guests" integer NOT NULL,
+	"letter" jsonb NOT NULL,
+	"status" text NOT NULL,
+	"approved_on" date,
+	"list" jsonb,
+	"list_filled_at" timestamp with time zone,
+	"list_reviewed_by" text,
+	"list_reviewed_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "finance_split_flags" (
+	"id" text PRIMARY KEY NOT NULL,
+	"unit_id" text,
+	"payee" text NOT NULL,
+	"claim_ids" jsonb NOT NULL,
+	"total_fen" bigint NOT NULL,
+	"window_days" integer NOT NULL,
+	"rule_id" text NOT NULL,
+	"message" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "meeting_decision_responsibles" (
+	"decision_id" text NOT NULL,
+	"person_id" text NOT NULL,
+	"is_lead" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "meeting_decision_responsibles_decision_id_person_id_pk" PRIMARY KEY("decision_id","person_id")
+);
+--> statement-breakpoint
 CREATE TABLE "decision_tasks" (
 	"id" text PRIMARY KEY NOT NULL,
 	"decision_id" text NOT NULL,
@@ -327,6 +456,7 @@ CREATE TABLE "meeting_attendees" (
 	"capacity" text NOT NULL,
 	"status" text DEFAULT 'present' NOT NULL,
 	"leave_reason" text,
+	"leave_requested_at" timestamp with time zone,
 	"sort_order" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "meeting_attendees_meeting_id_person_id_pk" PRIMARY KEY("meeting_id","person_id"),
 	CONSTRAINT "meeting_attendees_capacity_ck" CHECK ("meeting_attendees"."capacity" in ('member','standing','invited')),
@@ -377,6 +507,8 @@ CREATE TABLE "meeting_topics" (
 	"materials" text DEFAULT '' NOT NULL,
 	"preferred_opinion" text DEFAULT '' NOT NULL,
 	"presenter_id" text,
+	"proposal_id" text,
+	"attachments" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"is_major" boolean DEFAULT false NOT NULL,
 	"target_decision_id" text,
 	"target_mode" text,
@@ -411,12 +543,31 @@ CREATE TABLE "meetings" (
 	"chair_id" text NOT NULL,
 	"recorder_id" text,
 	"status" text DEFAULT 'planned' NOT NULL,
+	"chair_basis" text DEFAULT 'holder' NOT NULL,
+	"chair_delegated_by" text,
+	"chair_delegation_reason" text,
+	"time_approved_by" text,
+	"time_approved_at" timestamp with time zone,
+	"notice_sent_at" timestamp with time zone,
+	"notice_sent_by" text,
+	"notice_late_reason" text,
+	"reminder_due_at" timestamp with time zone,
+	"reminder_sent_at" timestamp with time zone,
 	"opened_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "meetings_status_ck" CHECK ("meetings"."status" in ('planned','open','closed')),
 	CONSTRAINT "meetings_kind_ck" CHECK ("meetings"."kind" in ('regular','ad_hoc'))
+);
+--> statement-breakpoint
+CREATE TABLE "meeting_minority_opinions" (
+	"topic_id" text NOT NULL,
+	"person_id" text NOT NULL,
+	"body" text NOT NULL,
+	"report_to_superior" boolean DEFAULT false NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	CONSTRAINT "meeting_minority_opinions_topic_id_person_id_pk" PRIMARY KEY("topic_id","person_id")
 );
 --> statement-breakpoint
 CREATE TABLE "decision_task_reports" (
@@ -448,6 +599,42 @@ CREATE TABLE "topic_opinions" (
 	"voided" boolean DEFAULT false NOT NULL,
 	"recorded_by" text NOT NULL,
 	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "meeting_topic_proposals" (
+	"id" text PRIMARY KEY NOT NULL,
+	"body_code" text NOT NULL,
+	"title" text NOT NULL,
+	"kind" text NOT NULL,
+	"matter_kind" text,
+	"amount_fen" bigint,
+	"purpose" text,
+	"in_office_name" boolean,
+	"szyd_rule_id" text,
+	"materials" text DEFAULT '' NOT NULL,
+	"attachments" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"preferred_opinion" text DEFAULT '' NOT NULL,
+	"is_major" boolean DEFAULT false NOT NULL,
+	"related_staff_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"proposer_kind" text NOT NULL,
+	"proposer_id" text NOT NULL,
+	"proposer_unit_id" text,
+	"source" text DEFAULT 'proposal' NOT NULL,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"collected_by" text,
+	"collected_at" timestamp with time zone,
+	"reviewed_by" text,
+	"reviewed_at" timestamp with time zone,
+	"confirmed_by" text,
+	"confirmed_at" timestamp with time zone,
+	"meeting_id" text,
+	"topic_id" text,
+	"agenda_approved_by" text,
+	"agenda_approved_at" timestamp with time zone,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "topic_proposals_status_ck" CHECK ("meeting_topic_proposals"."status" in ('submitted','collected','scheduled','withdrawn')),
+	CONSTRAINT "topic_proposals_kind_ck" CHECK ("meeting_topic_proposals"."proposer_kind" in ('principal','member','section'))
 );
 --> statement-breakpoint
 CREATE TABLE "topic_recusals" (
@@ -586,6 +773,157 @@ CREATE TABLE "personnel_trips" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "poverty_households" (
+	"id" text PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"village_code" text NOT NULL,
+	"township_code" text NOT NULL,
+	"county_code" text NOT NULL,
+	"householder_name" text NOT NULL,
+	"registered_status" text NOT NULL,
+	"exit_year" smallint,
+	"extreme_poor" boolean DEFAULT false NOT NULL,
+	"net_income_per_head_fen" bigint,
+	"disposable_income_per_head_fen" bigint,
+	"income_year" smallint,
+	"rigid_expenditure_fen" bigint,
+	"last_year_income_fen" bigint,
+	"income_only_transfers" boolean DEFAULT false NOT NULL,
+	"education_secured" boolean DEFAULT true NOT NULL,
+	"medical_secured" boolean DEFAULT true NOT NULL,
+	"housing_secured" boolean DEFAULT true NOT NULL,
+	"water_secured" boolean DEFAULT true NOT NULL,
+	"bank_account_enc" text,
+	"bank_account_masked" text,
+	"member_count" integer DEFAULT 0 NOT NULL,
+	"import_job_id" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "poverty_import_errors" (
+	"job_id" text NOT NULL,
+	"line" integer NOT NULL,
+	"column" text,
+	"code" text NOT NULL,
+	"message" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "poverty_import_staging" (
+	"job_id" text NOT NULL,
+	"line" integer NOT NULL,
+	"household_code" text NOT NULL,
+	"village_code" text NOT NULL,
+	"name" text NOT NULL,
+	"id_enc" text NOT NULL,
+	"id_hash" text NOT NULL,
+	"id_masked" text NOT NULL,
+	"birth_date" date NOT NULL,
+	"sex" text NOT NULL,
+	"relation" text NOT NULL,
+	"labour_capacity" text NOT NULL,
+	"disability_grade" smallint,
+	"registered_status" text NOT NULL,
+	"exit_year" smallint,
+	"extreme_poor" boolean NOT NULL,
+	"net_income_per_head_fen" bigint,
+	"disposable_income_per_head_fen" bigint,
+	"income_year" smallint,
+	"rigid_expenditure_fen" bigint,
+	"last_year_income_fen" bigint,
+	"income_only_transfers" boolean NOT NULL,
+	"education_secured" boolean NOT NULL,
+	"medical_secured" boolean NOT NULL,
+	"housing_secured" boolean NOT NULL,
+	"water_secured" boolean NOT NULL,
+	"bank_account_enc" text,
+	"bank_account_masked" text
+);
+--> statement-breakpoint
+CREATE TABLE "poverty_jobs" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"status" text NOT NULL,
+	"file_name" text,
+	"total" integer DEFAULT 0 NOT NULL,
+	"processed" integer DEFAULT 0 NOT NULL,
+	"accepted" integer DEFAULT 0 NOT NULL,
+	"rejected" integer DEFAULT 0 NOT NULL,
+	"changed" integer DEFAULT 0 NOT NULL,
+	"bytes_read" bigint DEFAULT 0 NOT NULL,
+	"bytes_total" bigint,
+	"message" text,
+	"created_by" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "poverty_level_changes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"monitoring_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"from_level" text,
+	"to_level" text,
+	"rule_id" text,
+	"reason" text,
+	"job_id" text,
+	"account_id" text,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "poverty_monitoring" (
+	"id" text PRIMARY KEY NOT NULL,
+	"household_id" text NOT NULL,
+	"category" text NOT NULL,
+	"status" text NOT NULL,
+	"channel" text NOT NULL,
+	"sector_department" text,
+	"criteria" jsonb NOT NULL,
+	"level" text,
+	"level_reason" text,
+	"suggested_level" text,
+	"suggested_rule" text,
+	"proposed_at" timestamp with time zone NOT NULL,
+	"proposed_by" text,
+	"included_on" date,
+	"confirmed_by" text,
+	"exited_on" date
+);
+--> statement-breakpoint
+CREATE TABLE "poverty_monitoring_events" (
+	"id" text PRIMARY KEY NOT NULL,
+	"monitoring_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"body" text,
+	"actor_name" text,
+	"account_id" text,
+	"detail" jsonb,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "poverty_persons" (
+	"id" text PRIMARY KEY NOT NULL,
+	"household_id" text NOT NULL,
+	"name" text NOT NULL,
+	"id_enc" text NOT NULL,
+	"id_hash" text NOT NULL,
+	"id_masked" text NOT NULL,
+	"birth_date" date NOT NULL,
+	"sex" text NOT NULL,
+	"relation" text NOT NULL,
+	"labour_capacity" text NOT NULL,
+	"disability_grade" smallint,
+	"import_job_id" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "poverty_regions" (
+	"code" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"level" text NOT NULL,
+	"parent_code" text,
+	"deep_poverty" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "account_roles" ADD CONSTRAINT "account_roles_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_roles" ADD CONSTRAINT "account_roles_role_fk" FOREIGN KEY ("role_id","admin_kind") REFERENCES "public"."roles"("id","admin_kind") ON DELETE cascade ON UPDATE restrict;--> statement-breakpoint
 ALTER TABLE "role_permissions" ADD CONSTRAINT "role_permissions_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -611,12 +949,14 @@ ALTER TABLE "people" ADD CONSTRAINT "people_unit_id_org_units_id_fk" FOREIGN KEY
 ALTER TABLE "post_holdings" ADD CONSTRAINT "post_holdings_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_holdings" ADD CONSTRAINT "post_holdings_post_code_posts_code_fk" FOREIGN KEY ("post_code") REFERENCES "public"."posts"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_holdings" ADD CONSTRAINT "post_holdings_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_decision_responsibles" ADD CONSTRAINT "meeting_decision_responsibles_decision_id_meeting_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."meeting_decisions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decision_tasks" ADD CONSTRAINT "decision_tasks_decision_id_meeting_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."meeting_decisions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_attendees" ADD CONSTRAINT "meeting_attendees_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_decisions" ADD CONSTRAINT "meeting_decisions_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_decisions" ADD CONSTRAINT "meeting_decisions_topic_id_meeting_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."meeting_topics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_minutes" ADD CONSTRAINT "meeting_minutes_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_topics" ADD CONSTRAINT "meeting_topics_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_minority_opinions" ADD CONSTRAINT "meeting_minority_opinions_topic_id_meeting_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."meeting_topics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decision_task_reports" ADD CONSTRAINT "decision_task_reports_task_id_decision_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."decision_tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "topic_attendees" ADD CONSTRAINT "topic_attendees_topic_id_meeting_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."meeting_topics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "topic_opinions" ADD CONSTRAINT "topic_opinions_topic_id_meeting_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."meeting_topics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -637,6 +977,7 @@ CREATE INDEX "flow_instances_key_idx" ON "flow_instances" USING btree ("definiti
 CREATE INDEX "flow_tasks_assignee_idx" ON "flow_tasks" USING btree ("assignee_person_id","status");--> statement-breakpoint
 CREATE INDEX "flow_tasks_instance_idx" ON "flow_tasks" USING btree ("instance_id","step_index");--> statement-breakpoint
 CREATE INDEX "flow_timers_due_idx" ON "flow_timers" USING btree ("due_at") WHERE fired_at is null and cancelled_at is null;--> statement-breakpoint
+CREATE INDEX "flow_timers_instance_idx" ON "flow_timers" USING btree ("instance_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "accounts_username_lower_uq" ON "accounts" USING btree (lower("username"));--> statement-breakpoint
 CREATE UNIQUE INDEX "accounts_person_uq" ON "accounts" USING btree ("person_id") WHERE person_id is not null;--> statement-breakpoint
 CREATE INDEX "password_history_account_idx" ON "password_history" USING btree ("account_id","set_at");--> statement-breakpoint
@@ -649,6 +990,14 @@ CREATE INDEX "leadership_unit_idx" ON "leadership_assignments" USING btree ("uni
 CREATE INDEX "people_unit_idx" ON "people" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "post_holdings_person_idx" ON "post_holdings" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "post_holdings_post_idx" ON "post_holdings" USING btree ("post_code","unit_id");--> statement-breakpoint
+CREATE INDEX "doc_outgoing_drafter_idx" ON "doc_outgoing" USING btree ("drafter_person_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "doc_outgoing_number_uq" ON "doc_outgoing" USING btree ("series","doc_year","doc_seq");--> statement-breakpoint
+CREATE INDEX "finance_claims_person_idx" ON "finance_claims" USING btree ("person_id","submitted_on");--> statement-breakpoint
+CREATE INDEX "finance_claims_split_idx" ON "finance_claims" USING btree ("unit_id","payee","submitted_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "finance_claims_flow_idx" ON "finance_claims" USING btree ("flow_instance_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "finance_receptions_no_idx" ON "finance_receptions" USING btree ("year","seq");--> statement-breakpoint
+CREATE INDEX "finance_receptions_person_idx" ON "finance_receptions" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "finance_split_flags_unit_idx" ON "finance_split_flags" USING btree ("unit_id","created_at");--> statement-breakpoint
 CREATE INDEX "decision_tasks_due_idx" ON "decision_tasks" USING btree ("status","due_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "meeting_decisions_topic_uq" ON "meeting_decisions" USING btree ("topic_id");--> statement-breakpoint
 CREATE INDEX "meeting_decisions_matter_idx" ON "meeting_decisions" USING btree ("matter_kind","status");--> statement-breakpoint
@@ -656,6 +1005,7 @@ CREATE UNIQUE INDEX "meeting_minutes_version_uq" ON "meeting_minutes" USING btre
 CREATE UNIQUE INDEX "meeting_topics_seq_uq" ON "meeting_topics" USING btree ("meeting_id","seq");--> statement-breakpoint
 CREATE INDEX "meetings_date_idx" ON "meetings" USING btree ("body_code","meeting_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "topic_opinions_seq_uq" ON "topic_opinions" USING btree ("topic_id","seq");--> statement-breakpoint
+CREATE INDEX "topic_proposals_status_idx" ON "meeting_topic_proposals" USING btree ("status","body_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "absence_records_day_uq" ON "absence_records" USING btree ("person_id","date");--> statement-breakpoint
 CREATE UNIQUE INDEX "annual_leave_forfeits_uq" ON "annual_leave_forfeits" USING btree ("person_id","year","kind");--> statement-breakpoint
 CREATE INDEX "leave_ledger_person_idx" ON "leave_ledger" USING btree ("person_id","year","leave_type");--> statement-breakpoint
@@ -663,4 +1013,18 @@ CREATE UNIQUE INDEX "leave_ledger_grant_uq" ON "leave_ledger" USING btree ("pers
 CREATE UNIQUE INDEX "leave_ledger_source_uq" ON "leave_ledger" USING btree ("source_id","entry","year") WHERE source_id is not null;--> statement-breakpoint
 CREATE INDEX "leave_requests_person_idx" ON "leave_requests" USING btree ("person_id","start_date");--> statement-breakpoint
 CREATE INDEX "leave_requests_flow_idx" ON "leave_requests" USING btree ("flow_instance_id");--> statement-breakpoint
-CREATE INDEX "personnel_trips_person_idx" ON "personnel_trips" USING btree ("person_id","start_date");
+CREATE INDEX "personnel_trips_person_idx" ON "personnel_trips" USING btree ("person_id","start_date");--> statement-breakpoint
+CREATE UNIQUE INDEX "poverty_households_code_uq" ON "poverty_households" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "poverty_households_village_idx" ON "poverty_households" USING btree ("village_code");--> statement-breakpoint
+CREATE INDEX "poverty_households_county_idx" ON "poverty_households" USING btree ("county_code");--> statement-breakpoint
+CREATE INDEX "poverty_import_errors_job_idx" ON "poverty_import_errors" USING btree ("job_id","line");--> statement-breakpoint
+CREATE INDEX "poverty_import_staging_job_idx" ON "poverty_import_staging" USING btree ("job_id","line");--> statement-breakpoint
+CREATE INDEX "poverty_level_changes_mon_idx" ON "poverty_level_changes" USING btree ("monitoring_id");--> statement-breakpoint
+CREATE INDEX "poverty_level_changes_job_idx" ON "poverty_level_changes" USING btree ("job_id");--> statement-breakpoint
+CREATE INDEX "poverty_monitoring_household_idx" ON "poverty_monitoring" USING btree ("household_id");--> statement-breakpoint
+CREATE INDEX "poverty_monitoring_status_idx" ON "poverty_monitoring" USING btree ("status","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "poverty_monitoring_open_uq" ON "poverty_monitoring" USING btree ("household_id") WHERE status <> 'exited';--> statement-breakpoint
+CREATE INDEX "poverty_monitoring_events_mon_idx" ON "poverty_monitoring_events" USING btree ("monitoring_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "poverty_persons_id_hash_uq" ON "poverty_persons" USING btree ("id_hash");--> statement-breakpoint
+CREATE INDEX "poverty_persons_household_idx" ON "poverty_persons" USING btree ("household_id");--> statement-breakpoint
+CREATE INDEX "poverty_regions_parent_idx" ON "poverty_regions" USING btree ("parent_code");
