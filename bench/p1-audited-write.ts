@@ -1,20 +1,18 @@
-import pg from 'pg';
-import { openDatabase } from '../src/kernel/db';
 import { addDays } from '../src/kernel/time';
 import { HttpClient } from './lib/http';
 import { runLoad } from './lib/load';
-import { createScratchDb, findPgbench, runPgbench } from './lib/postgres';
+import { bareTpcbPglite, bareTpcbPostgres } from './lib/baseline';
+import { createScratchDb } from './lib/postgres';
 import { freePort, startServer } from './lib/server';
 import type { Summary } from './lib/stats';
-import { TPCB_SCHEMA, TPCB_VACUUM, tpcbData, tpcbOnPg, tpcbOnPglite, tpcbParams } from './lib/tpcb';
 import type { BenchContext, Row } from './types';
 
 /**
- * P1 precursor: an audited write through the HTTP API — session cookie, permission check,
+ * P1 precursor (`--only p1-write`): an audited write through the HTTP API — session cookie, permission check,
  * zod validation, the org rules, the insert and its audit record in one transaction — at N
  * clients, against a bare TPC-B-like transaction at N clients on the same engine.
  * The write is POST /api/v1/org/acting-arrangements; P1 proper (an approval action of
- * kernel/flow) replaces it once the approval engine has routes.
+ * kernel/flow) is p1-approval.ts; this one stays as a second, simpler audited write.
  */
 
 export const DEMO_PASSWORD = 'Guicheng@2026';
@@ -103,28 +101,8 @@ export async function p1Pglite(ctx: BenchContext): Promise<Row[]> {
   } finally {
     await server.stop();
   }
-  // Bare: the same transaction pgbench runs, on a file-backed PGlite opened by our wrapper.
-  const database = await openDatabase({ dataDir: ctx.tempDir('p1-tpcb') });
-  let bare: Summary;
-  try {
-    await database.exec(TPCB_SCHEMA);
-    await database.exec(tpcbData(ctx.scale));
-    await database.exec(TPCB_VACUUM);
-    const pglite = database.pglite!;
-    bare = await runLoad({
-      clients: ctx.clients,
-      seconds: ctx.seconds,
-      warmupSeconds: ctx.warmupSeconds,
-      maxOperations: ctx.maxOperations,
-      operation: async () => {
-        await tpcbOnPglite(pglite, tpcbParams(ctx.scale));
-        return true;
-      },
-    });
-  } finally {
-    await database.close();
-  }
-  return rows('pglite', http, bare, `bare TPC-B-like transaction in-process (PGlite, scale ${ctx.scale})`);
+  const bare = await bareTpcbPglite(ctx);
+  return rows('pglite', http, bare.summary, bare.label);
 }
 
 export async function p1Postgres(ctx: BenchContext, adminUrl: string): Promise<Row[]> {
@@ -141,49 +119,6 @@ export async function p1Postgres(ctx: BenchContext, adminUrl: string): Promise<R
   } finally {
     await httpDb.drop();
   }
-
-  const bareDb = await createScratchDb(adminUrl, 'tpcb');
-  try {
-    const pgbench = ctx.bare === 'raw-pg' ? undefined : findPgbench();
-    if (pgbench) {
-      const bare = await runPgbench(pgbench, bareDb.url, { clients: ctx.clients, seconds: ctx.seconds, scale: ctx.scale });
-      return rows('postgres', http, bare, `pgbench -b tpcb-like -c ${ctx.clients} -s ${ctx.scale}`);
-    }
-    const bare = await rawPgTpcb(bareDb.url, ctx);
-    const why = ctx.bare === 'raw-pg' ? '' : ' (pgbench not installed)';
-    return rows('postgres', http, bare, `TPC-B-like via raw pg, ${ctx.clients} connections, scale ${ctx.scale}${why}`);
-  } finally {
-    await bareDb.drop();
-  }
-}
-
-/** The pgbench transaction issued with the `pg` driver, one connection per client. */
-async function rawPgTpcb(url: string, ctx: BenchContext): Promise<Summary> {
-  const setup = new pg.Client({ connectionString: url });
-  await setup.connect();
-  await setup.query(TPCB_SCHEMA);
-  await setup.query(tpcbData(ctx.scale));
-  await setup.query(TPCB_VACUUM);
-  await setup.end();
-  const conns = await Promise.all(
-    Array.from({ length: ctx.clients }, async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      return c;
-    }),
-  );
-  try {
-    return await runLoad({
-      clients: ctx.clients,
-      seconds: ctx.seconds,
-      warmupSeconds: ctx.warmupSeconds,
-      maxOperations: ctx.maxOperations,
-      operation: async (c) => {
-        await tpcbOnPg(conns[c]!, tpcbParams(ctx.scale));
-        return true;
-      },
-    });
-  } finally {
-    await Promise.all(conns.map((c) => c.end()));
-  }
+  const bare = await bareTpcbPostgres(ctx, adminUrl);
+  return rows('postgres', http, bare.summary, bare.label);
 }

@@ -9,13 +9,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { p1Pglite, p1Postgres } from './p1-audited-write';
+import { p1ApprovalPglite, p1ApprovalPostgres } from './p1-approval';
+import { p1Statements } from './p1-statements';
 import { p7Startup } from './p7-startup';
 import { DEFAULT_PG_URL, findPgbench, pgReachable } from './lib/postgres';
 import { fmt, formatTable } from './lib/table';
 import type { BenchContext, Row } from './types';
 
 const HELP = `usage: npm run bench -- [options]
-  --only <list>      benchmarks to run: p1,p7 (default: all)
+  --only <list>      benchmarks to run (default: p1-approval,p7):
+                       p1-approval  P1: HTTP approval action vs pgbench TPC-B (alias p1)
+                       p1-write     the earlier audited write (POST org/acting-arrangements)
+                       p1-sql       the SQL statements of one approval, with their plans
+                       p7           first start and warm restarts
   --engines <list>   pglite,postgres (default: both; postgres is skipped when unreachable)
   --pg-url <url>     PostgreSQL server (default: $DATABASE_URL or ${DEFAULT_PG_URL});
                      each benchmark creates and drops its own database there
@@ -48,7 +54,7 @@ if (values.help) {
 }
 
 const list = (v: string | undefined, all: string[]) => (v ? v.split(',').map((s) => s.trim().toLowerCase()) : all);
-const only = list(values.only, ['p1', 'p7']);
+const only = list(values.only, ['p1-approval', 'p7']).map((o) => (o === 'p1' ? 'p1-approval' : o));
 const engines = list(values.engines, ['pglite', 'postgres']);
 const pgUrl = values['pg-url'] ?? process.env.DATABASE_URL ?? DEFAULT_PG_URL;
 const clients = Number(values.clients ?? 8);
@@ -97,7 +103,21 @@ if (only.includes('p7')) {
   step('P7: first start and warm restarts of `serve --demo`');
   rows.push(...(await p7Startup(ctx)));
 }
-if (only.includes('p1')) {
+if (only.includes('p1-sql')) {
+  step('P1: SQL statements of one approval (in-process, counted at the driver)');
+  notes.push(...(await p1Statements(postgres ? pgUrl : undefined)));
+}
+if (only.includes('p1-approval')) {
+  if (engines.includes('pglite')) {
+    step('P1 on PGlite: HTTP approvals, then bare TPC-B');
+    rows.push(...(await p1ApprovalPglite(ctx)));
+  }
+  if (postgres) {
+    step(`P1 on PostgreSQL: HTTP approvals, then ${bare === 'raw-pg' || !pgbench ? 'TPC-B via raw pg' : 'pgbench'}`);
+    rows.push(...(await p1ApprovalPostgres({ ...ctx, bare: bare === 'auto' ? (pgbench ? 'pgbench' : 'raw-pg') : bare }, pgUrl)));
+  }
+}
+if (only.includes('p1-write')) {
   if (engines.includes('pglite')) {
     step('P1 on PGlite: HTTP audited writes, then bare TPC-B');
     rows.push(...(await p1Pglite(ctx)));
@@ -127,5 +147,18 @@ const table = rows.map((r) => [
   [r.note, r.summary?.errors ? `${r.summary.errors} refused` : ''].filter(Boolean).join('; '),
 ]);
 console.log(formatTable(['ID', 'Engine', 'Workload', 'Figure', 'p50 ms', 'p99 ms', 'Ratio', 'Target', 'Met', 'Note'], table, [3, 4, 5, 6]));
+
+// The engines side by side for rows that share a key (P1: approval, TPC-B, ratio).
+const keyed = rows.filter((r) => r.key);
+if (keyed.length) {
+  const cell = (r: Row | undefined) =>
+    !r ? '—' : r.summary ? `${fmt.rate(r.summary.perSecond)} (p50 ${fmt.ms(r.summary.p50)}, p99 ${fmt.ms(r.summary.p99)} ms)` : r.ratio !== undefined ? fmt.ratio(r.ratio) : '';
+  const keys = [...new Set(keyed.map((r) => `${r.id} ${r.key}`))];
+  const side = keys.map((k) => {
+    const of = (engine: string) => keyed.find((r) => `${r.id} ${r.key}` === k && r.engine === engine);
+    return [k, cell(of('postgres')), cell(of('pglite'))];
+  });
+  console.log(`\n${formatTable(['', 'PostgreSQL', 'PGlite'], side)}`);
+}
 for (const n of notes) console.log(`\nnote: ${n}`);
 process.exit(0);

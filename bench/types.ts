@@ -21,6 +21,8 @@ export interface Row {
   id: string;
   engine: string;
   what: string;
+  /** Rows of one benchmark with the same key are shown side by side, one column per engine. */
+  key?: string;
   summary?: Summary;
   /** A single figure in milliseconds (start-up times). */
   valueMs?: number;

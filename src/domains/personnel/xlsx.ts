@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { safeCell } from '../../kernel/audit/xlsx';
+import { loadExcelJS } from '../../kernel/render/xlsx';
 import type { Candidate, Reported } from './absence';
 import type { PersonYear } from './report';
 
@@ -8,6 +8,7 @@ import type { PersonYear } from './report';
  * name or remark starting with = + - @ cannot become a formula (OWASP CSV injection).
  */
 export async function reportXlsx(year: number, report: PersonYear[], candidates: Candidate[], reported: Reported[]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`${year}年考勤统计`);
   ws.columns = [

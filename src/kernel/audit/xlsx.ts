@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../render/xlsx';
 import type { Db } from '../db';
 import { streamAuditEvents, type AuditFilter } from './query';
 
@@ -22,24 +22,26 @@ export function safeCell(value: string | number | null | undefined): string | nu
 /** The filtered audit log as an XLSX stream, written row by row as the rows are read. */
 export function auditEventsXlsx(db: Db, filter: AuditFilter): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('审计日志');
-  ws.columns = [
-    { header: '编号', key: 'id', width: 10 },
-    { header: '时间（北京时间）', key: 'at', width: 20 },
-    { header: '操作人', key: 'actor', width: 14 },
-    { header: '角色', key: 'role', width: 16 },
-    { header: '来源地址', key: 'ip', width: 16 },
-    { header: '事件', key: 'event', width: 26 },
-    { header: '对象类型', key: 'objectType', width: 14 },
-    { header: '对象编号', key: 'objectId', width: 24 },
-    { header: '结果', key: 'outcome', width: 8 },
-    { header: '请求编号', key: 'requestId', width: 38 },
-    { header: '详情', key: 'detail', width: 60 },
-    { header: '链序号', key: 'seq', width: 10 },
-  ];
-  ws.getRow(1).font = { bold: true };
   void (async () => {
+    // exceljs is loaded on the first export (kernel/render/xlsx.ts), so the workbook is made in here.
+    const ExcelJS = await loadExcelJS();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const ws = wb.addWorksheet('审计日志');
+    ws.columns = [
+      { header: '编号', key: 'id', width: 10 },
+      { header: '时间（北京时间）', key: 'at', width: 20 },
+      { header: '操作人', key: 'actor', width: 14 },
+      { header: '角色', key: 'role', width: 16 },
+      { header: '来源地址', key: 'ip', width: 16 },
+      { header: '事件', key: 'event', width: 26 },
+      { header: '对象类型', key: 'objectType', width: 14 },
+      { header: '对象编号', key: 'objectId', width: 24 },
+      { header: '结果', key: 'outcome', width: 8 },
+      { header: '请求编号', key: 'requestId', width: 38 },
+      { header: '详情', key: 'detail', width: 60 },
+      { header: '链序号', key: 'seq', width: 10 },
+    ];
+    ws.getRow(1).font = { bold: true };
     let n = 0;
     for await (const batch of streamAuditEvents(db, filter)) {
       for (const e of batch) {

@@ -114,8 +114,7 @@ export const flowTimers = pgTable(
   (t) => [
     index('flow_timers_due_idx').on(t.dueAt).where(sql`fired_at is null and cancelled_at is null`),
     // Every action that closes a step cancels its instance's open timers (cancelPending):
-    // without this the update scans every timer ever written. Created by flow.repeatable.sql
-    // until the migration is next generated (the name is shared, so both end up the same).
+    // without this the update scans every timer ever written.
     index('flow_timers_instance_idx').on(t.instanceId),
   ],
 );

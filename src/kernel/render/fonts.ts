@@ -1,8 +1,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKitDocument from 'pdfkit';
 import { AppError } from '../errors';
+
+const requireModule = createRequire(import.meta.url);
+let pdfkit: typeof PDFKitDocument | undefined;
+
+/**
+ * pdfkit (with fontkit), loaded on first use and kept: it costs about half a second at start
+ * and only a print or download needs it. Synchronous on purpose, because loadFonts() is
+ * synchronous and called as such outside kernel/render; every PDF writer in kernel/render
+ * and meetings takes its class from here, so one pdfkit build is loaded, not two.
+ */
+export function pdfDocumentClass(): typeof PDFKitDocument {
+  return (pdfkit ??= requireModule('pdfkit') as typeof PDFKitDocument);
+}
 
 /**
  * The font map: which font file draws each of the typefaces Chinese official paper uses.
@@ -144,6 +158,7 @@ export function openFace(face: FontFace): GlyphFont {
   if (cached) return cached;
   let font: GlyphFont;
   try {
+    const PDFDocument = pdfDocumentClass();
     const probe = new PDFDocument({ autoFirstPage: false });
     if (face.name) probe.font(face.file, face.name);
     else probe.font(face.file);

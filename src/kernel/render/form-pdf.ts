@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { loadFonts } from './fonts';
+import { loadFonts, pdfDocumentClass } from './fonts';
 import type { FormRow, FormSpec } from './form-spec';
 import { Typesetter, type Style } from './typeset';
 
@@ -46,6 +45,7 @@ interface Block {
  */
 export async function renderFormPdf(spec: FormSpec): Promise<Buffer> {
   const fonts = loadFonts();
+  const PDFDocument = pdfDocumentClass();
   const doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, displayTitle: true, info: { Title: spec.title, Creator: '规程', Producer: '规程' } });
   const done = collect(doc);
   const painter = new FormPainter(doc, new Typesetter(doc, fonts));

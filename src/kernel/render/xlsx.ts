@@ -1,6 +1,10 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
+
+// exceljs costs over a second to load; only an export needs it, so it is loaded then, once.
+let exceljs: Promise<typeof ExcelJSModule> | undefined;
+export const loadExcelJS = (): Promise<typeof ExcelJSModule> => (exceljs ??= import('exceljs').then((m) => (m as { default?: typeof ExcelJSModule }).default ?? (m as unknown as typeof ExcelJSModule)));
 
 export type XlsxValue = string | number | boolean | null | undefined;
 
@@ -53,6 +57,7 @@ export async function writeXlsx<Row>(
   out: Writable,
   opts: XlsxOptions = {},
 ): Promise<number> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(sheetName(opts.sheetName ?? '数据'), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? Math.max(10, displayWidth(c.header) + 4), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
