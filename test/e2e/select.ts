@@ -1,7 +1,20 @@
 import type { Page } from 'playwright-core';
 
-/** Pick an option of an Ant Design Select found by its data-testid. */
+const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden):visible';
+
+/** Wait until no Select dropdown is open or still animating closed. */
+async function noOpenDropdown(page: Page): Promise<void> {
+  for (let i = 0; i < 50 && (await page.locator(OPEN_DROPDOWN).count()) > 0; i++) await page.waitForTimeout(100);
+}
+
+/**
+ * Pick an option of an Ant Design Select found by its data-testid. A dropdown that is
+ * still closing after the previous pick is never clicked into: wait for it to go, and
+ * take the newest dropdown (antd appends each to the end of the body).
+ */
 export async function pickOption(page: Page, testId: string, option: string): Promise<void> {
+  await noOpenDropdown(page);
   await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  await page.locator(OPEN_DROPDOWN).last().locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await noOpenDropdown(page);
 }
