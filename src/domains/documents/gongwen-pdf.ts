@@ -1,5 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { loadFonts } from '../../kernel/render';
+import { pdfDocumentClass } from '../../kernel/render/fonts';
+import { CHAR, LINE_PITCH, MM, PAGE, RED } from '../../kernel/render/gbt9704';
 import { Typesetter, type Style } from '../../kernel/render/typeset';
 import type { Gongwen } from './gongwen-model';
 
@@ -8,14 +9,9 @@ import type { Gongwen } from './gongwen-model';
  * mm on the 版心 (156 × 225 mm at 28, 37) and its box is returned, so tests assert positions
  * directly as well as through `pdftotext -bbox`.
  */
-export const MM = 72 / 25.4;
-const LEFT = 28 * MM;
-const TOP = 37 * MM;
-const WIDTH = 156 * MM;
-const BOTTOM = (37 + 225) * MM;
-const PITCH = (225 * MM) / 22; // 22 lines per page
-const CHAR = 16; // 3号
-const RED = '#e60012';
+export { MM };
+const { left: LEFT, top: TOP, width: WIDTH, bottom: BOTTOM } = PAGE;
+const PITCH = LINE_PITCH;
 const S = {
   mark: { role: 'songBold', size: 36 },
   body: { role: 'fangsong', size: 16 },
@@ -197,6 +193,7 @@ export interface RenderOptions {
 
 export async function renderGongwenPdf(g: Gongwen, opts: RenderOptions = {}): Promise<{ pdf: Buffer; layout: Layout }> {
   const fonts = loadFonts();
+  const PDFDocument = pdfDocumentClass();
   const doc = new PDFDocument({ size: 'A4', margin: 0, bufferPages: true, info: { Title: g.title, Creator: '规程', Producer: '规程' } });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));

@@ -1,6 +1,7 @@
 import { loadFonts } from '../../kernel/render';
 import { pdfDocumentClass } from '../../kernel/render/fonts';
 import { Typesetter, type Style } from '../../kernel/render/typeset';
+import { CHAR, LINE_PITCH, MM, PAGE, RED } from '../../kernel/render/gbt9704';
 import { minutesParagraphs, type MinutesContent } from './minutes-model';
 
 /**
@@ -10,13 +11,8 @@ import { minutesParagraphs, type MinutesContent } from './minutes-model';
  * and continuation lines aligned after the colon; page numbers "— n —" 7 mm below the 版心,
  * odd pages right and even pages left, one character in.
  */
-const MM = 72 / 25.4;
-const LEFT = 28 * MM;
-const TOP = 37 * MM;
-const WIDTH = 156 * MM;
-const BOTTOM = (37 + 225) * MM;
-const RED = '#e60012';
-const PITCH = 29; // 22 lines on 225 mm
+const { left: LEFT, top: TOP, width: WIDTH, bottom: BOTTOM } = PAGE;
+const PITCH = LINE_PITCH;
 const S = {
   mark: { role: 'songBold', size: 26 },
   sub: { role: 'fangsong', size: 16 },
@@ -25,7 +21,6 @@ const S = {
   label: { role: 'hei', size: 16 },
   page: { role: 'song', size: 14 },
 } satisfies Record<string, Style>;
-const CHAR = 16;
 
 class MinutesPainter {
   y = TOP;

@@ -1,81 +1,15 @@
-/** Shapes of the approval engine's API (src/kernel/flow/queries.ts), as the browser sees them. */
-export interface FlowTask {
-  id: string;
-  round: number;
-  kind: 'approve' | 'notify' | 'external' | string;
-  assigneeName: string;
-  assigneePersonId: string;
-  onBehalfOfName: string | null;
-  origin: string;
-  status: string;
-  comment: string | null;
-  dueDate: string | null;
-  decidedAt: string | null;
-  decidedByName: string | null;
-  external: Record<string, unknown> | null;
-}
+/**
+ * Shapes of the approval engine's API, taken from the server's own types
+ * (src/kernel/flow/queries.ts) so that the two can never drift apart. Type-only imports:
+ * nothing of the server is bundled into the web app.
+ */
+import type { Box, InboxItem, InstanceDetail, counts } from '../../../kernel/flow/queries';
 
-export interface FlowStep {
-  index: number;
-  id: string;
-  name: string;
-  kind: string;
-  verb: string;
-  verbLabel: string;
-  ruleIds: string[];
-  tasks: FlowTask[];
-}
-
-export interface TrailEntry {
-  seq: number;
-  action: string;
-  actorName: string | null;
-  stepIndex: number | null;
-  comment: string | null;
-  detail: Record<string, unknown> | null;
-  at: string;
-}
-
-export interface InstanceDetail {
-  id: string;
-  definitionKey: string;
-  definitionVersion: number;
-  title: string;
-  status: string;
-  currentStep: number | null;
-  revision: number;
-  applicant: { personId: string; name: string; unitName: string | null };
-  form: Record<string, unknown>;
-  facts: Record<string, unknown>;
-  submittedAt: string;
-  completedAt: string | null;
-  steps: FlowStep[];
-  trail: TrailEntry[];
-  can: { act: string | null; withdraw: boolean; remind: boolean; resubmit: boolean; print?: boolean };
-}
-
-export type Box = 'todo' | 'done' | 'mine' | 'toread';
-
-export interface InboxItem {
-  instanceId: string;
-  taskId: string | null;
-  definitionKey: string;
-  title: string;
-  applicantName: string;
-  status: string;
-  stepName: string | null;
-  submittedAt: string;
-  dueDate: string | null;
-  overdue: boolean;
-  decidedAt: string | null;
-}
-
-export interface FlowCounts {
-  todo: number;
-  toread: number;
-  overdue: number;
-  notifications: number;
-}
+export type { Box, InboxItem, InstanceDetail };
+export type FlowStep = InstanceDetail['steps'][number];
+export type FlowTask = FlowStep['tasks'][number];
+export type TrailEntry = InstanceDetail['trail'][number];
+export type FlowCounts = Awaited<ReturnType<typeof counts>>;
 
 export interface Notification {
   id: string;
