@@ -9,6 +9,7 @@ import { flowModule } from '../kernel/flow/module';
 import { meetingsModule } from '../domains/meetings/module';
 import { personnelModule } from '../domains/personnel/module';
 import { documentsModule } from '../domains/documents/module';
+import { incomingModule } from '../domains/documents/incoming-module';
 import { povertyModule } from '../domains/poverty/module';
 import { financeModule } from '../domains/finance/module';
 
@@ -31,4 +32,5 @@ export const modules: Module[] = [
   povertyModule,
   financeModule,
   documentsModule,
+  incomingModule,
 ];

@@ -10,4 +10,5 @@ import '../domains/finance/flows';
 import '../domains/poverty/rules';
 import '../domains/documents/rules';
 import '../domains/documents/flows';
+import '../domains/documents/incoming-rules';
 export {};

@@ -96,3 +96,5 @@ export const documentReprints = pgTable('doc_reprints', {
   /** done | awaiting_resign */
   status: text('status').notNull(),
 });
+
+export * from './incoming-schema';

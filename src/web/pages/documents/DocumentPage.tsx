@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../lib/errors';
 import { useAuth } from '../../shell/auth';
 import { useFlowAction } from '../flow/useFlowAction';
 import { STATUS_LABEL, type DocDetail } from './types';
+import IssueRecordsCard from './IssueRecordsCard';
 
 const ITEMS: [string, string][] = [['kind', '发文种类'], ['content', '文件内容'], ['wording', '文字表述'], ['format', '体例格式'], ['attribute', '公开属性']];
 
@@ -71,6 +72,7 @@ export default function DocumentPage() {
           <Button type="primary" data-testid="doc-number-btn" onClick={() => void run(`/documents/${d.id}/number`, { signedCopyMatches: true }, '已编号')}>核对手签稿与电子文本一致，编发文字号</Button>
         </Card>
       )}
+      {d.docNumber && <IssueRecordsCard documentId={d.id} />}
       {can('documents.number') && d.status === 'numbered' && (
         <Card title="重印（DOC-21，沿用原发文字号）">
           <Space>
