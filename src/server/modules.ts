@@ -12,6 +12,8 @@ import { documentsModule } from '../domains/documents/module';
 import { incomingModule } from '../domains/documents/incoming-module';
 import { povertyModule } from '../domains/poverty/module';
 import { financeModule } from '../domains/finance/module';
+import { sealsModule } from '../domains/seals/module';
+import { secrecyModule } from '../domains/secrecy/module';
 
 /**
  * Every area of the product, in seeding order: roles first (other modules grant their
@@ -33,4 +35,6 @@ export const modules: Module[] = [
   financeModule,
   documentsModule,
   incomingModule,
+  sealsModule,
+  secrecyModule,
 ];

@@ -11,4 +11,8 @@ import '../domains/poverty/rules';
 import '../domains/documents/rules';
 import '../domains/documents/flows';
 import '../domains/documents/incoming-rules';
+import '../domains/seals/rules';
+import '../domains/seals/flows';
+import '../domains/secrecy/rules';
+import '../domains/secrecy/flows';
 export {};
