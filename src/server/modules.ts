@@ -11,6 +11,7 @@ import { personnelModule } from '../domains/personnel/module';
 import { documentsModule } from '../domains/documents/module';
 import { incomingModule } from '../domains/documents/incoming-module';
 import { povertyModule } from '../domains/poverty/module';
+import { rainModule } from '../domains/rain/module';
 import { financeModule } from '../domains/finance/module';
 import { sealsModule } from '../domains/seals/module';
 import { secrecyModule } from '../domains/secrecy/module';
@@ -32,6 +33,7 @@ export const modules: Module[] = [
   meetingsModule,
   personnelModule,
   povertyModule,
+  rainModule,
   financeModule,
   documentsModule,
   incomingModule,

@@ -8,6 +8,7 @@ import '../domains/personnel/flows';
 import '../domains/finance/rules';
 import '../domains/finance/flows';
 import '../domains/poverty/rules';
+import '../domains/rain/rules';
 import '../domains/documents/rules';
 import '../domains/documents/flows';
 import '../domains/documents/incoming-rules';

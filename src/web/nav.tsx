@@ -30,7 +30,7 @@ export interface PageDef {
   element: LazyExoticComponent<ComponentType>;
 }
 
-export const groups = ['工作台', '会议决策', '人事考勤', '公文', '财务与接待', '防返贫监测', '机构与制度', '系统管理'];
+export const groups = ['工作台', '会议决策', '人事考勤', '公文', '财务与接待', '防返贫监测', '雨露计划', '机构与制度', '系统管理'];
 
 export const pages: PageDef[] = [
   { path: '/', label: '工作台', group: '工作台', icon: <DesktopOutlined />, element: lazy(() => import('./pages/Workbench')) },
@@ -51,6 +51,12 @@ export const pages: PageDef[] = [
   { path: '/poverty/monitoring', label: '监测对象', group: '防返贫监测', icon: <SafetyOutlined />, permission: 'poverty.read', element: lazy(() => import('./pages/poverty/MonitoringPage')) },
   { path: '/poverty/households', label: '农户台账', group: '防返贫监测', icon: <TeamOutlined />, permission: 'poverty.read', element: lazy(() => import('./pages/poverty/HouseholdsPage')) },
   { path: '/poverty/import', label: '台账导入', group: '防返贫监测', icon: <BookOutlined />, permission: 'poverty.manage', element: lazy(() => import('./pages/poverty/ImportPage')) },
+  { path: '/rain/students', label: '学生名单', group: '雨露计划', icon: <TeamOutlined />, permission: 'rain.read', element: lazy(() => import('./pages/rain/StudentsPage')) },
+  { path: '/rain/roll', label: '学籍比对', group: '雨露计划', icon: <BookOutlined />, permission: 'rain.manage', element: lazy(() => import('./pages/rain/RollPage')) },
+  { path: '/rain/publicity', label: '公示与异议', group: '雨露计划', icon: <SolutionOutlined />, permission: 'rain.read', element: lazy(() => import('./pages/rain/PublicityPage')) },
+  { path: '/rain/batches', label: '发放批次', group: '雨露计划', icon: <AccountBookOutlined />, permission: 'rain.read', element: lazy(() => import('./pages/rain/BatchesPage')) },
+  { path: '/rain/ledgers', label: '台账导出', group: '雨露计划', icon: <FileTextOutlined />, permission: 'rain.read', element: lazy(() => import('./pages/rain/LedgersPage')) },
+  { path: '/rain/inspections', label: '抽查', group: '雨露计划', icon: <AuditOutlined />, permission: 'rain.read', element: lazy(() => import('./pages/rain/InspectionsPage')) },
   { path: '/documents/mine', label: '我的发文', group: '公文', icon: <FileTextOutlined />, permission: 'documents.draft', element: lazy(() => import('./pages/documents/MyDraftsPage')) },
   { path: '/documents/new', label: '起草发文', group: '公文', icon: <FileTextOutlined />, permission: 'documents.draft', element: lazy(() => import('./pages/documents/DraftEditorPage')) },
   { path: '/documents/register', label: '发文登记簿', group: '公文', icon: <FileTextOutlined />, permission: 'documents.read', element: lazy(() => import('./pages/documents/RegisterPage')) },
