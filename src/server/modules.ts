@@ -15,6 +15,8 @@ import { rainModule } from '../domains/rain/module';
 import { financeModule } from '../domains/finance/module';
 import { sealsModule } from '../domains/seals/module';
 import { secrecyModule } from '../domains/secrecy/module';
+import { vehiclesModule } from '../domains/vehicles/module';
+import { assetsModule } from '../domains/assets/module';
 
 /**
  * Every area of the product, in seeding order: roles first (other modules grant their
@@ -39,4 +41,6 @@ export const modules: Module[] = [
   incomingModule,
   sealsModule,
   secrecyModule,
+  vehiclesModule,
+  assetsModule,
 ];

@@ -16,4 +16,8 @@ import '../domains/seals/rules';
 import '../domains/seals/flows';
 import '../domains/secrecy/rules';
 import '../domains/secrecy/flows';
+import '../domains/vehicles/rules';
+import '../domains/vehicles/flows';
+import '../domains/assets/rules';
+import '../domains/assets/flows';
 export {};

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -76,7 +77,7 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(dbDir, { extensions: { pg_trgm }, loadDataDir });
+    client = await PGlite.create(dbDir, { extensions: { pg_trgm, btree_gist }, loadDataDir });
   } catch (err) {
     lock?.release();
     throw err;
