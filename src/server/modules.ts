@@ -13,6 +13,7 @@ import { incomingModule } from '../domains/documents/incoming-module';
 import { povertyModule } from '../domains/poverty/module';
 import { rainModule } from '../domains/rain/module';
 import { financeModule } from '../domains/finance/module';
+import { financeOfficeModule } from '../domains/finance/office/module';
 import { sealsModule } from '../domains/seals/module';
 import { secrecyModule } from '../domains/secrecy/module';
 import { vehiclesModule } from '../domains/vehicles/module';
@@ -37,6 +38,7 @@ export const modules: Module[] = [
   povertyModule,
   rainModule,
   financeModule,
+  financeOfficeModule,
   documentsModule,
   incomingModule,
   sealsModule,

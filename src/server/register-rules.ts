@@ -7,6 +7,8 @@ import '../domains/personnel/rules';
 import '../domains/personnel/flows';
 import '../domains/finance/rules';
 import '../domains/finance/flows';
+import '../domains/finance/office/rules';
+import '../domains/finance/office/flows';
 import '../domains/poverty/rules';
 import '../domains/rain/rules';
 import '../domains/documents/rules';

@@ -5,6 +5,8 @@ import type { ClaimFormValue } from './form';
 import { FIN05, FIN06, FIN07, FIN08, FIN09, FIN10, FIN14, FIVE06, RECEP09, RECEP20, RECEP22, RECEP23 } from './rules';
 import { checkMeals } from './reception-checks';
 import { checkTravel } from './travel';
+import { checkClaimExtras } from './office/claim-checks';
+import { FIN15 } from './office/rules';
 
 /**
  * Rules checked when a claim is submitted. Pure: the facts (decision found, trip, reception)
@@ -17,6 +19,7 @@ export function checkClaim(form: ClaimFormValue, f: ClaimFacts): Verdict[] {
   if (cat.repair) out.push(...repair(form));
   if (cat.travel) out.push(...checkTravel(form, f));
   if (cat.reception) out.push(...receptionClaim(form, f));
+  out.push(...checkClaimExtras(form, f));
   return out;
 }
 
@@ -91,7 +94,7 @@ function largeExpense(form: ClaimFormValue, f: ClaimFacts): Verdict[] {
 function receptionClaim(form: ClaimFormValue, f: ClaimFacts): Verdict[] {
   const r = f.reception;
   if (!r) return [FIN14.block('接待费报销须关联已审批的公务接待审批报告单')];
-  if (r.status !== 'approved') return [RECEP22.block('所关联的公务接待审批报告单尚未审批完毕')];
+  if (r.status !== 'approved') return [FIN15.block('所关联的《公务接待审批单》（审批报告单）尚未审批完毕')];
   if (!r.hasLetter) return [RECEP22.block('接待费报销须附派出单位公函')];
   if (!r.approvedOn || r.approvedOn > r.visitStart) return [RECEP09.block(`公务接待审批（${r.approvedOn ?? '未完成'}）晚于接待开始日期 ${r.visitStart}，应先审批后接待，费用不予报销`)];
   if (!has(form, 'invoice')) return [RECEP22.block('接待费报销须附正规发票或财务票据')];

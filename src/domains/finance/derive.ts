@@ -10,6 +10,7 @@ import { categoryDef, type Tier } from './categories';
 import type { ClaimFacts, ReceptionFact } from './facts';
 import type { ClaimFormValue, MealValue } from './form';
 import { reimbursable } from './travel';
+import { claimExtras } from './office/claim-facts';
 
 /**
  * The facts a claim is judged and routed on, read once at submission: the tier (CONF-40 —
@@ -53,6 +54,7 @@ export async function deriveClaim(ctx: Ctx, form: ClaimFormValue, applicant: App
       : null,
     reception: cat.reception && form.receptionId ? await receptionFact(ctx, form.receptionId) : null,
     lineNotes,
+    ...(await claimExtras(ctx, form, applicant, today)),
   };
 }
 

@@ -22,6 +22,12 @@ export interface ClaimFacts {
   applicantIsChief: boolean;
   trip: { id: string; travellerIds: string[]; destination: string; startDate: string; endDate: string; approvedBy: string | null } | null;
   reception: ReceptionFact | null;
+  /** MTG-04: the linked budget form, and what other claims already settled against it. */
+  meetingBudget?: { id: string; kind: string; status: string; budgetFen: number; executedFen: number | null; claimedFen: number } | null;
+  /** PRINT-04: whether the applicant's unit is 综合科 (= 办公室, CONF-17). */
+  applicantInHub?: boolean;
+  /** FIN-04: the 三公 group of the claim, its yearly quota and what the year already used. */
+  sangong?: { group: string; quotaFen: number | null; usedFen: number } | null;
   /** Per-line reimbursable amount after the standards (TRAVEL-03/04). */
   lineNotes: { index: number; reimbursableFen: number; note: string }[];
 }

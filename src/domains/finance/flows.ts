@@ -12,6 +12,7 @@ import type { ClaimFacts } from './facts';
 import { ClaimForm, ReceptionForm, type ClaimFormValue, type ReceptionFormValue } from './form';
 import { printClaimForm, printReceptionForm } from './print';
 import { checkReception } from './reception-checks';
+import { checkFinanceRoles } from './office/roles';
 
 /**
  * The expense claim on the approval engine, one definition whose steps apply by tier
@@ -29,7 +30,11 @@ export const CLAIM_FLOW: FlowDefinition<ClaimFormValue> = defineFlow<ClaimFormVa
   form: ClaimForm as never,
   title: (f) => `${f.applicant.name}报销${categoryDef(f.form.category).label}${yuan(cf(f).totalFen)}（${TIER_LABEL[cf(f).tier]}）`,
   derive: async (ctx, form, applicant) => ({ ...(await deriveClaim(ctx, form, applicant)) }),
-  checkSubmit: async (ctx, f): Promise<Verdict[]> => [...checkClaim(f.form, cf(f)), ...(cf(f).tier !== 'large' || cf(f).decision ? await checkChain(ctx, CLAIM_FLOW, f) : [])],
+  checkSubmit: async (ctx, f): Promise<Verdict[]> => {
+    const roles = await checkFinanceRoles(ctx, cf(f).today);
+    if (roles.length) return roles;
+    return [...checkClaim(f.form, cf(f)), ...(cf(f).tier !== 'large' || cf(f).decision ? await checkChain(ctx, CLAIM_FLOW, f) : [])];
+  },
   checkAction: checkClaimAction,
   printForm: printClaimForm,
   onComplete: (ctx, inst, outcome) => settle(ctx, 'finance_claims', inst, outcome),

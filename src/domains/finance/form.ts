@@ -72,6 +72,8 @@ export const ClaimForm = z.object({
   tripForMeeting: z.boolean().default(false),
   /** TRAVEL-05: what the organiser arranged, and on which days. */
   organizer: z.object({ arranged: z.array(z.enum(['board', 'lodging', 'transport'])).default([]), dates: z.array(Day).max(60).default([]) }).optional(),
+  /** MTG-04: the approved 会议（培训）费预算单 this meeting or training claim settles. */
+  meetingBudgetId: z.string().trim().max(100).optional(),
   /** RECEP-22: the approved reception this claim settles. */
   receptionId: z.string().trim().max(100).optional(),
   /** FIVE-07: why one person signs two slots. */

@@ -17,7 +17,7 @@ export async function partyDecision(t: TestApp, amountFen: number, kind: MatterK
   const { hub, id } = await partyMeeting(t, [{ title, matter: { kind, amountFen, purpose: title } }]);
   const [topic] = (await t.database.db.select().from(meetingTopics).where(eq(meetingTopics.meetingId, id))).map((x) => x.id);
   await voteOn(t, hub, topic, PG_MEMBERS, Object.fromEntries(PG_MEMBERS.map((p) => [p, 'agree' as const])));
-  const { decisionId } = await closeTopic(hub, topic, { decisionText: `同意${title}，金额${amountFen / 100}元` });
+  const { decisionId } = await closeTopic(hub, topic, { decisionText: `同意${title}，金额${amountFen / 100}元`, responsibleMemberIds: ['psn_liminghua'] });
   expect(decisionId).toBeTruthy();
   return decisionId!;
 }

@@ -23,6 +23,11 @@ export default function LedgersPage() {
     <Card title="财务台账">
       <ErrorAlert error={error} />
       {flags.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`化整为零预警 ${flags.length} 条`} description={flags.slice(0, 5).map((f) => <div key={f.id}>{f.message}</div>)} />}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button href={downloadUrl('/finance/ledger/procurements.xlsx')}>导出物资采购台账（XLSX）</Button>
+        <Button href={downloadUrl('/finance/ledger/meeting-budgets.xlsx')}>导出会议培训费台账（XLSX）</Button>
+        <Button href={downloadUrl('/finance/ledger/prints.xlsx')}>导出印刷品台账（XLSX）</Button>
+      </Space>
       <Tabs items={[
         {
           key: 'claims', label: '报销台账', children: (
