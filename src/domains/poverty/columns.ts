@@ -1,6 +1,7 @@
 import { checkIdNumber, maskAccount, maskIdNumber } from './idcard';
 import type { FieldCipher } from './crypto';
 import type { CopyValue } from './copy';
+import { personTokens, tailHash } from './search';
 
 /**
  * The household-register file: one row per person, household fields repeated on every row
@@ -41,10 +42,10 @@ const DISABILITY: Record<string, number> = { 一级: 1, 二级: 2, 三级: 3, �
 
 /** Staging columns, in COPY order. */
 export const STAGING_COLUMNS = [
-  'job_id', 'line', 'household_code', 'village_code', 'name', 'id_enc', 'id_hash', 'id_masked', 'birth_date', 'sex', 'relation',
+  'job_id', 'line', 'household_code', 'village_code', 'name', 'id_enc', 'id_hash', 'id_masked', 'id_tail_hash', 'birth_date', 'sex', 'relation',
   'labour_capacity', 'disability_grade', 'registered_status', 'exit_year', 'extreme_poor', 'net_income_per_head_fen',
   'disposable_income_per_head_fen', 'income_year', 'rigid_expenditure_fen', 'last_year_income_fen', 'income_only_transfers',
-  'education_secured', 'medical_secured', 'housing_secured', 'water_secured', 'bank_account_enc', 'bank_account_masked',
+  'education_secured', 'medical_secured', 'housing_secured', 'water_secured', 'bank_account_enc', 'bank_account_masked', 'search_tokens',
 ];
 
 export interface RowError {
@@ -80,7 +81,7 @@ function yesNo(text: string, dflt: boolean): boolean | null {
 }
 
 /** Validate one row; either a staging row (ID encrypted, hashed, masked) or its errors. */
-export function stageRow(jobId: string, line: number, cells: string[], index: Partial<Record<Key, number>>, cipher: FieldCipher, today: string): { row?: CopyValue[]; errors: RowError[] } {
+export function stageRow(jobId: string, line: number, cells: string[], index: Partial<Record<Key, number>>, cipher: FieldCipher, today: string, places?: Map<string, string[]>): { row?: CopyValue[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const get = (k: Key) => (index[k] === undefined ? '' : (cells[index[k]!] ?? '').trim());
   const fail = (column: string, code: RowError['code'], message: string) => errors.push({ line, column, code, message });
@@ -129,9 +130,10 @@ export function stageRow(jobId: string, line: number, cells: string[], index: Pa
   if (!/^\d{12}$/.test(get('villageCode')) && get('villageCode') !== '') fail('村代码', 'bad_value', '村代码应为12位统计用区划代码');
   if (errors.length > 0 || !id.ok) return { errors };
   const row: CopyValue[] = [
-    jobId, line, get('householdCode'), get('villageCode'), get('name'), cipher.encrypt(id.id), cipher.lookupHash(id.id), maskIdNumber(id.id), id.birthDate, id.sex, get('relation'),
+    jobId, line, get('householdCode'), get('villageCode'), get('name'), cipher.encrypt(id.id), cipher.lookupHash(id.id), maskIdNumber(id.id), tailHash(id.id, cipher), id.birthDate, id.sex, get('relation'),
     labour, disability, status, exitYear, extreme, net, disp, incomeYear, rigid, last, transfers, edu, med, hou, wat,
     bank ? cipher.encrypt(bank) : null, bank ? maskAccount(bank) : null,
+    personTokens(get('name'), id.id, places?.get(get('villageCode')) ?? [], cipher),
   ];
   return { row, errors };
 }

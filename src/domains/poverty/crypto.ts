@@ -53,11 +53,29 @@ export function sm4FieldCipher(master: Buffer): FieldCipher {
   const encKey = hmacSm3(master, 'guicheng/field/sm4-ctr').subarray(0, 16);
   const macKey = hmacSm3(master, 'guicheng/field/hmac-sm3');
   const lookupKey = hmacSm3(master, 'guicheng/field/lookup');
+  // One SM4-CTR keystream serves many fields: each field takes the next unused counter blocks
+  // and stores its first counter block as its IV, so decryption stays per field and no counter
+  // block is ever used twice. Creating a cipher per field costs ~100 µs in OpenSSL 3 (the
+  // algorithm fetch); this keeps a bulk import near the speed of COPY (P2). A fresh random
+  // starting block is drawn every STREAM_FIELDS fields.
+  const STREAM_FIELDS = 1 << 16;
+  let stream: { cipher: ReturnType<typeof createCipheriv>; counter: bigint; left: number } | null = null;
+  const nextStream = () => {
+    const iv = randomBytes(16);
+    return { cipher: createCipheriv('sm4-ctr', encKey, iv), counter: BigInt('0x' + iv.toString('hex')), left: STREAM_FIELDS };
+  };
   return {
     encrypt(plain) {
-      const iv = randomBytes(16);
-      const c = createCipheriv('sm4-ctr', encKey, iv);
-      const body = Buffer.concat([iv, c.update(plain, 'utf8'), c.final()]);
+      if (!stream || stream.left === 0) stream = nextStream();
+      const data = Buffer.from(plain, 'utf8');
+      const iv = Buffer.from((stream.counter & ((1n << 128n) - 1n)).toString(16).padStart(32, '0'), 'hex');
+      const ct = stream.cipher.update(data);
+      const blocks = Math.ceil(data.length / 16);
+      const pad = blocks * 16 - data.length;
+      if (pad > 0) stream.cipher.update(Buffer.alloc(pad)); // skip to the next block boundary
+      stream.counter += BigInt(blocks);
+      stream.left--;
+      const body = Buffer.concat([iv, ct]);
       const tag = hmacSm3(macKey, body);
       return `${VERSION}:${Buffer.concat([body, tag]).toString('base64')}`;
     },

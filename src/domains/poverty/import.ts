@@ -33,6 +33,8 @@ export async function runImport(database: Database, ctx: Ctx, jobId: string, bod
   await updateJob(ctx.db, jobId, { status: 'running', bytesTotal: input.bytesTotal });
   const cipher = fieldCipher();
   const today = localDate(ctx.clock.now());
+  // Village and township names for the search lexemes, computed here on write (search.ts).
+  const places = new Map((await rows<{ code: string; v: string; t: string }>(ctx.db, sql`select v.code, v.name as v, t.name as t from poverty_regions v join poverty_regions t on t.code = v.parent_code where v.level = 'village'`)).map((r) => [r.code, [r.v, r.t]]));
   let bytes = 0;
   const metered = body.pipe(meter(MAX_UPLOAD_BYTES, input.format === 'xlsx', (n) => (bytes = n)));
   body.on('error', (e) => metered.destroy(e));
@@ -62,7 +64,7 @@ export async function runImport(database: Database, ctx: Ctx, jobId: string, bod
         rowErrors.push({ line: rec.line, column: null, code: 'unreadable', message: rec.error });
         rejectedRows++;
       } else {
-        const r = stageRow(jobId, rec.line, rec.cells, index, cipher, today);
+        const r = stageRow(jobId, rec.line, rec.cells, index, cipher, today, places);
         if (r.row) batch.push(r.row);
         else {
           rowErrors.push(...r.errors);
@@ -73,7 +75,11 @@ export async function runImport(database: Database, ctx: Ctx, jobId: string, bod
     }
     if (!index) throw new UploadError('文件为空或没有表头');
     await flush();
+    // Fresh statistics for the set-wise checks (PGlite has no autovacuum).
+    await ctx.db.execute(sql`analyze poverty_import_staging`);
     await finishImport(ctx, jobId, processed);
+    await ctx.db.execute(sql`analyze poverty_households`);
+    await ctx.db.execute(sql`analyze poverty_persons`);
   } catch (err) {
     await ctx.db.execute(sql`delete from poverty_import_staging where job_id = ${jobId}`);
     const message = err instanceof UploadError ? err.message : '导入失败，请联系系统管理员';
@@ -121,25 +127,31 @@ async function finishImport(ctx: Ctx, jobId: string, processed: number): Promise
     await db.execute(sql`delete from poverty_import_staging s where s.job_id = ${jobId}
       and exists (select 1 from poverty_import_errors e where e.job_id = s.job_id and e.line = s.line)`);
     const now = tx.clock.now().toISOString();
-    const [created] = await rows<{ n: number }>(db, sql`with ins as (
+    // Search documents: the lexemes computed on write (search.ts), merged per household set-wise.
+    const docs = sql`select s.household_code, array_to_tsvector(array_agg(distinct tok)) as doc
+      from poverty_import_staging s cross join lateral unnest(s.search_tokens) as tok where s.job_id = ${jobId}`;
+    const [created] = await rows<{ n: number }>(db, sql`with docs as (${docs} group by s.household_code), ins as (
       insert into poverty_households (id, code, village_code, township_code, county_code, householder_name, registered_status, exit_year, extreme_poor,
         net_income_per_head_fen, disposable_income_per_head_fen, income_year, rigid_expenditure_fen, last_year_income_fen, income_only_transfers,
-        education_secured, medical_secured, housing_secured, water_secured, bank_account_enc, bank_account_masked, member_count, import_job_id, created_at)
+        education_secured, medical_secured, housing_secured, water_secured, bank_account_enc, bank_account_masked, member_count, import_job_id, created_at, search_tsv)
       select 'hh_' || replace(gen_random_uuid()::text, '-', ''), s.household_code, s.village_code, t.code, t.parent_code,
         case when s.relation = '户主' then s.name else coalesce((select x.name from poverty_import_staging x where x.job_id = s.job_id and x.household_code = s.household_code and x.relation = '户主' limit 1), s.name) end,
         s.registered_status, s.exit_year, s.extreme_poor, s.net_income_per_head_fen, s.disposable_income_per_head_fen, s.income_year,
         s.rigid_expenditure_fen, s.last_year_income_fen, s.income_only_transfers, s.education_secured, s.medical_secured, s.housing_secured,
-        s.water_secured, s.bank_account_enc, s.bank_account_masked, 0, s.job_id, ${now}::timestamptz
+        s.water_secured, s.bank_account_enc, s.bank_account_masked, 0, s.job_id, ${now}::timestamptz, d.doc
       from (select distinct on (household_code) * from poverty_import_staging where job_id = ${jobId}
             order by household_code, (relation = '户主') desc, line) s
+      left join docs d on d.household_code = s.household_code
       join poverty_regions v on v.code = s.village_code
       join poverty_regions t on t.code = v.parent_code
       where not exists (select 1 from poverty_households h where h.code = s.household_code)
       returning 1)
       select count(*)::int as n from ins`);
+    // The new households have no statistics yet: without them the joins below plan as nested loops.
+    await db.execute(sql`analyze poverty_households`);
     const [moved] = await rows<{ n: number }>(db, sql`with ins as (
-      insert into poverty_persons (id, household_id, name, id_enc, id_hash, id_masked, birth_date, sex, relation, labour_capacity, disability_grade, import_job_id, created_at)
-      select 'ps_' || replace(gen_random_uuid()::text, '-', ''), h.id, s.name, s.id_enc, s.id_hash, s.id_masked, s.birth_date, s.sex, s.relation,
+      insert into poverty_persons (id, household_id, name, id_enc, id_hash, id_masked, id_tail_hash, birth_date, sex, relation, labour_capacity, disability_grade, import_job_id, created_at)
+      select 'ps_' || replace(gen_random_uuid()::text, '-', ''), h.id, s.name, s.id_enc, s.id_hash, s.id_masked, s.id_tail_hash, s.birth_date, s.sex, s.relation,
         s.labour_capacity, s.disability_grade, s.job_id, ${now}::timestamptz
       from poverty_import_staging s join poverty_households h on h.code = s.household_code
       where s.job_id = ${jobId}
@@ -147,6 +159,11 @@ async function finishImport(ctx: Ctx, jobId: string, processed: number): Promise
       , counted as (select household_id, count(*) as n from ins group by household_id)
       , upd as (update poverty_households h set member_count = h.member_count + c.n from counted c where h.id = c.household_id returning 1)
       select (select count(*)::int from ins) as n, (select count(*) from upd) as u`);
+    // Households that existed before this import and gained members: merge their documents.
+    await db.execute(sql`update poverty_households h set search_tsv = coalesce(h.search_tsv, ''::tsvector) || x.doc
+      from (${docs} and exists (select 1 from poverty_households o where o.code = s.household_code and o.import_job_id is distinct from ${jobId})
+            group by s.household_code) x
+      where h.code = x.household_code`);
     await db.execute(sql`delete from poverty_import_staging where job_id = ${jobId}`);
     const [rej] = await rows<{ n: number }>(db, sql`select count(distinct line)::int as n from poverty_import_errors where job_id = ${jobId}`);
     await updateJob(db, jobId, { status: 'done', total: processed, processed, accepted: moved.n, rejected: rej.n, finishedAt: tx.clock.now() });

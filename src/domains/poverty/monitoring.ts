@@ -10,6 +10,7 @@ import {
   c1Verdict, categoryVerdict, confirmVerdicts, exitVerdict, expenditureHint, levelChoiceVerdict, MON09, povertyStandard, scaleVerdict,
   SECTORS, suggestLevel, type Category, type Criteria, type Level, type LevelFacts,
 } from './rules';
+import { assertHouseholdInScope, assertMonitoringInScope, inScopeSql, regionScope } from './scope';
 
 /**
  * The monitoring procedure (P-MON-A…E): propose → verify → county confirms with a colour →
@@ -63,6 +64,7 @@ export async function levelFacts(db: Db, householdId: string): Promise<LevelFact
 
 /** MON-03/MON-04/MON-05 hints for a household: what the data says, for the person deciding. */
 export async function criteriaHints(ctx: Ctx, householdId: string) {
+  await assertHouseholdInScope(ctx, householdId);
   const f = await levelFacts(ctx.db, householdId);
   const [h] = await rows<{ rigid: number | null; last: number | null }>(ctx.db, sql`select rigid_expenditure_fen::float8 as rigid, last_year_income_fen::float8 as last from poverty_households where id = ${householdId}`);
   const hazards = [
@@ -90,6 +92,7 @@ export interface ProposeInput {
 
 export async function proposeMonitoring(ctx: Ctx, input: ProposeInput): Promise<{ id: string }> {
   const actor = requireActor(ctx);
+  await assertHouseholdInScope(ctx, input.householdId);
   return withTx(ctx, async (tx) => {
     const f = await levelFacts(tx.db, input.householdId);
     const verdicts: Verdict[] = [categoryVerdict(f.registeredStatus, input.category)];
@@ -121,6 +124,7 @@ async function event(ctx: Ctx, monitoringId: string, kind: string, e: { body: st
 /** A verification (核实确认) by a body — 驻村工作队, 包村干部, 村两委, 乡镇 …: who confirmed what. */
 export async function verifyMonitoring(ctx: Ctx, id: string, v: { body: string; actorName: string; finding: string }): Promise<void> {
   requireActor(ctx);
+  await assertMonitoringInScope(ctx, id);
   await withTx(ctx, async (tx) => {
     const m = await loadMon(tx.db, id);
     if (m.status !== 'proposed') throw errors.conflict('只有待确认的记录可以登记核实');
@@ -132,6 +136,7 @@ export async function verifyMonitoring(ctx: Ctx, id: string, v: { body: string; 
 /** County poverty office confirms inclusion with one colour (MON-02, 07, 08, 09, 10, 14, 15, 06). */
 export async function confirmMonitoring(ctx: Ctx, id: string, input: { level?: Level | null; levelReason?: string; includedOn?: string; acknowledged?: string[] }) {
   const actor = requireActor(ctx);
+  await assertMonitoringInScope(ctx, id);
   return withTx(ctx, async (tx) => {
     const m = await loadMon(tx.db, id);
     if (m.status !== 'proposed') throw errors.conflict('该记录不是待确认状态');
@@ -160,6 +165,7 @@ async function levelChange(ctx: Ctx, id: string, kind: string, from: string | nu
 /** A person changes the confirmed colour: always with a reason, logged (CONF-101). */
 export async function setLevel(ctx: Ctx, id: string, input: { level: Level; reason: string; acknowledged?: string[] }) {
   requireActor(ctx);
+  await assertMonitoringInScope(ctx, id);
   if (!input.reason.trim()) throw errors.badRequest('调整预警等级须说明理由');
   return withTx(ctx, async (tx) => {
     const m = await loadMon(tx.db, id);
@@ -177,6 +183,7 @@ export async function setLevel(ctx: Ctx, id: string, input: { level: Level; reas
 /** MON-24: exit on net income stably above 1 × S and all four guarantees met. */
 export async function exitMonitoring(ctx: Ctx, id: string, input: { incomeStable: boolean; evidence: string; exitedOn?: string }) {
   requireActor(ctx);
+  await assertMonitoringInScope(ctx, id);
   return withTx(ctx, async (tx) => {
     const m = await loadMon(tx.db, id);
     if (m.status !== 'monitored') throw errors.conflict('只有监测中的农户可以退出监测');
@@ -209,6 +216,7 @@ async function scaleVerdicts(db: Db, householdId: string): Promise<Verdict[]> {
 }
 
 export async function monitoringHistory(ctx: Ctx, id: string) {
+  await assertMonitoringInScope(ctx, id);
   const events = await rows(ctx.db, sql`select kind, body, actor_name as "actorName", detail, at from poverty_monitoring_events where monitoring_id = ${id} order by at, id`);
   const levels = await rows(ctx.db, sql`select kind, from_level as "fromLevel", to_level as "toLevel", rule_id as "ruleId", reason, job_id as "jobId", at from poverty_level_changes where monitoring_id = ${id} order by at, id`);
   return { events, levels };
@@ -220,6 +228,6 @@ export async function levelsByVillage(ctx: Ctx) {
     ctx.db,
     sql`select h.village_code as "villageCode", v.name as "villageName", coalesce(m.level, 'NONE') as level, count(*)::int as n
       from poverty_monitoring m join poverty_households h on h.id = m.household_id join poverty_regions v on v.code = h.village_code
-      where m.status = 'monitored' group by h.village_code, v.name, m.level order by h.village_code`,
+      where m.status = 'monitored' and ${inScopeSql(await regionScope(ctx))} group by h.village_code, v.name, m.level order by h.village_code`,
   );
 }

@@ -65,9 +65,16 @@ export async function startReclassify(ctx: Ctx): Promise<string> {
   return id;
 }
 
-/** Run a reclassification job to the end, chunk by chunk (each chunk commits on its own). */
+/**
+ * Run a reclassification job to the end, chunk by chunk (each chunk commits on its own).
+ * `chunk` is the largest chunk; the size adapts so that one chunk takes about TARGET_MS, since
+ * on PGlite a statement holds the event loop for its whole duration (no request may wait more
+ * than 100 ms, data-and-performance.md §2).
+ */
+export const TARGET_MS = 60;
 export async function runReclassify(ctx: Ctx, jobId: string, chunk = 5000) {
-  const size = Math.min(Math.max(1, chunk), MAX_CHUNK);
+  const max = Math.min(Math.max(1, chunk), MAX_CHUNK);
+  let size = Math.min(max, 1000);
   const [t] = await rows<{ n: number }>(ctx.db, sql`select count(*)::int as n from poverty_monitoring where status = 'monitored'`);
   await updateJob(ctx.db, jobId, { status: 'running', total: t.n });
   const at = ctx.clock.now().toISOString();
@@ -76,8 +83,11 @@ export async function runReclassify(ctx: Ctx, jobId: string, chunk = 5000) {
   let changed = 0;
   try {
     for (;;) {
+      const t0 = performance.now();
       const r = await chunkOnce(ctx.db, jobId, after, size, at);
+      const ms = performance.now() - t0;
       if (r.n === 0 || !r.last) break;
+      if (r.n === size) size = Math.max(1, Math.min(max, Math.round(size * Math.min(2, Math.max(0.25, TARGET_MS / Math.max(ms, 1))))));
       processed += r.n;
       changed += r.changed;
       after = r.last;

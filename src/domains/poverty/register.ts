@@ -4,7 +4,8 @@ import { requireActor, withTx, type Ctx } from '../../kernel/context';
 import { audit } from '../../kernel/audit/write';
 import { errors } from '../../kernel/errors';
 import { fieldCipher } from './crypto';
-import { checkIdNumber } from './idcard';
+import { searchSql } from './search';
+import { assertHouseholdInScope, inScopeSql, regionScope, type RegionScope } from './scope';
 
 /** Household register queries: lists show masked values only; plaintext only through `revealPerson`. */
 export interface HouseholdFilter {
@@ -36,20 +37,16 @@ export interface HouseholdRow {
   suggestedRule: string | null;
 }
 
-function where(f: HouseholdFilter): SQL {
-  const parts: SQL[] = [sql`true`];
+function where(f: HouseholdFilter, scope: RegionScope): SQL {
+  const parts: SQL[] = [inScopeSql(scope)];
   if (f.region) parts.push(sql`h.village_code like ${f.region + '%'}`);
   if (f.status) parts.push(sql`h.registered_status = ${f.status}`);
   if (f.level) parts.push(sql`m.level = ${f.level}`);
   if (f.monitored === true) parts.push(sql`m.id is not null`);
   if (f.monitored === false) parts.push(sql`m.id is null`);
-  const q = f.q?.trim();
-  if (q) {
-    const id = checkIdNumber(q);
-    // A full, valid ID number is looked up by its keyed hash: never by decrypting.
-    if (id.ok) parts.push(sql`exists (select 1 from poverty_persons p where p.household_id = h.id and p.id_hash = ${fieldCipher().lookupHash(id.id)})`);
-    else parts.push(sql`(h.householder_name like ${'%' + q + '%'} or h.code like ${q + '%'})`);
-  }
+  // Name, village or ID fragment (search.ts): never by decrypting.
+  const q = f.q ? searchSql(f.q) : null;
+  if (q) parts.push(q);
   return sql.join(parts, sql` and `);
 }
 
@@ -66,7 +63,7 @@ const SELECT = sql`select h.id, h.code, h.village_code as "villageCode", v.name 
   left join poverty_monitoring m on m.household_id = h.id and m.status <> 'exited'`;
 
 export async function listHouseholds(ctx: Ctx, f: HouseholdFilter, page = 1, pageSize = 20): Promise<{ items: HouseholdRow[]; total: number }> {
-  const w = where(f);
+  const w = where(f, await regionScope(ctx));
   const items = await rows<HouseholdRow>(ctx.db, sql`${SELECT} where ${w} order by h.village_code, h.code limit ${pageSize} offset ${(page - 1) * pageSize}`);
   const [c] = await rows<{ n: number }>(ctx.db, sql`select count(*)::int as n from poverty_households h left join poverty_monitoring m on m.household_id = h.id and m.status <> 'exited' where ${w}`);
   return { items, total: c.n };
@@ -74,7 +71,7 @@ export async function listHouseholds(ctx: Ctx, f: HouseholdFilter, page = 1, pag
 
 /** Every row of a filter, in pages by key, for the streamed export (never the whole list in memory). */
 export async function* allHouseholds(ctx: Ctx, f: HouseholdFilter): AsyncGenerator<HouseholdRow> {
-  const w = where(f);
+  const w = where(f, await regionScope(ctx));
   let after = '';
   for (;;) {
     const page = await rows<HouseholdRow>(ctx.db, sql`${SELECT} where ${w} and h.id > ${after} order by h.id limit 2000`);
@@ -96,6 +93,7 @@ export interface PersonRow {
 }
 
 export async function householdDetail(ctx: Ctx, id: string) {
+  await assertHouseholdInScope(ctx, id);
   const [h] = await rows<HouseholdRow & { extremePoor: boolean; educationSecured: boolean; medicalSecured: boolean; housingSecured: boolean; waterSecured: boolean; incomeOnlyTransfers: boolean; rigidExpenditureFen: number | null; lastYearIncomeFen: number | null; incomeYear: number | null }>(
     ctx.db,
     sql`select x.*, h.extreme_poor as "extremePoor", h.education_secured as "educationSecured", h.medical_secured as "medicalSecured",
@@ -120,6 +118,7 @@ export async function revealPerson(ctx: Ctx, personId: string, reason: string): 
   return withTx(ctx, async (tx) => {
     const [p] = await rows<{ id_enc: string; household_id: string; name: string }>(tx.db, sql`select id_enc, household_id, name from poverty_persons where id = ${personId}`);
     if (!p) throw errors.notFound('人员');
+    await assertHouseholdInScope(tx, p.household_id);
     await audit(tx, { event: 'poverty.person.reveal', objectType: 'poverty_person', objectId: personId, detail: { field: 'id_number', reason: reason.trim(), householdId: p.household_id } });
     return { idNumber: fieldCipher().decrypt(p.id_enc) };
   });

@@ -13,6 +13,7 @@ import { createJob, getJob, listJobs } from './jobs';
 import { runReclassify, startReclassify } from './reclassify';
 import { householdColumns } from './export';
 import { scaleVerdict } from './rules';
+import { dutyRoutes } from './duty-routes';
 
 /** /api/v1/poverty/*: the household register, its import and export, and monitoring. */
 const READ = { permission: 'poverty.read' };
@@ -108,4 +109,6 @@ export const povertyRoutes: FastifyPluginAsyncZod = async (app) => {
     setImmediate(() => void runReclassify(ctx, jobId).catch((err: unknown) => req.log.error({ err }, 'reclassify failed')));
     return reply.status(202).send({ jobId });
   });
+
+  await app.register(dutyRoutes);
 };

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** A full-text document: overlapping bigrams as lexemes (search.ts, data-and-performance.md §1). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * Poverty-alleviation ledgers (防返贫监测): regions, households, persons, monitoring.
@@ -56,11 +59,18 @@ export const povertyHouseholds = pgTable(
     memberCount: integer('member_count').notNull().default(0),
     importJobId: text('import_job_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /**
+     * Search document (search.ts): bigrams of the householder's and members' names and of the
+     * village and township names, `i4:` + the last four ID digits (already shown in the masked
+     * form) and `i6:` + a keyed hash of the last six: ID fragments are found without decrypting.
+     */
+    searchTsv: tsvector('search_tsv'),
   },
   (t) => [
     uniqueIndex('poverty_households_code_uq').on(t.code),
     index('poverty_households_village_idx').on(t.villageCode),
     index('poverty_households_county_idx').on(t.countyCode),
+    index('poverty_households_search_idx').using('gin', t.searchTsv),
   ],
 );
 
@@ -73,6 +83,8 @@ export const povertyPersons = pgTable(
     idEnc: text('id_enc').notNull(),
     idHash: text('id_hash').notNull(),
     idMasked: text('id_masked').notNull(),
+    /** Keyed hash (HMAC-SM3, truncated) of the last six characters, for fragment search. */
+    idTailHash: text('id_tail_hash'),
     birthDate: date('birth_date').notNull(),
     sex: text('sex').notNull(), // M | F, from the ID number
     relation: text('relation').notNull(), // 户主, 配偶, 之子 …
@@ -89,7 +101,12 @@ export const povertyPersons = pgTable(
 /** Background work the web app polls: imports and reclassification runs. */
 export const povertyJobs = pgTable('poverty_jobs', {
   id: text('id').primaryKey(),
-  kind: text('kind').notNull(), // import | reclassify
+  kind: text('kind').notNull(), // import | reclassify | comparison
+  /** Comparison jobs: the sector file's kind (comparison.ts SECTOR_KINDS). */
+  sector: text('sector'),
+  /** Comparison jobs: the quarter (2026-Q4) or, for the weekly hospital list, the ISO week (2026-W45). */
+  period: text('period'),
+  countyCode: text('county_code'),
   status: text('status').notNull(), // pending | running | done | failed
   fileName: text('file_name'),
   total: integer('total').notNull().default(0),
@@ -134,6 +151,7 @@ export const povertyImportStaging = pgTable(
     idEnc: text('id_enc').notNull(),
     idHash: text('id_hash').notNull(),
     idMasked: text('id_masked').notNull(),
+    idTailHash: text('id_tail_hash'),
     birthDate: date('birth_date').notNull(),
     sex: text('sex').notNull(),
     relation: text('relation').notNull(),
@@ -154,6 +172,8 @@ export const povertyImportStaging = pgTable(
     waterSecured: boolean('water_secured').notNull(),
     bankAccountEnc: text('bank_account_enc'),
     bankAccountMasked: text('bank_account_masked'),
+    /** Search lexemes of this person and its village (search.ts), computed in the application. */
+    searchTokens: text('search_tokens').array(),
   },
   (t) => [index('poverty_import_staging_job_idx').on(t.jobId, t.line)],
 );
@@ -225,3 +245,142 @@ export const povertyLevelChanges = pgTable(
   },
   (t) => [index('poverty_level_changes_mon_idx').on(t.monitoringId), index('poverty_level_changes_job_idx').on(t.jobId)],
 );
+
+/**
+ * Rows of a sector file (数据比对), loaded with COPY and matched to the register set-wise by
+ * the ID hash and the name. The plaintext ID is never stored: only its keyed hash and mask.
+ * Emptied when the job ends.
+ */
+export const povertySectorStaging = pgTable(
+  'poverty_sector_staging',
+  {
+    jobId: text('job_id').notNull(),
+    line: integer('line').notNull(),
+    name: text('name').notNull(),
+    idHash: text('id_hash').notNull(),
+    idMasked: text('id_masked').notNull(),
+    /** The hazard or event the sector reports: COMPULSORY_EDUCATION | HOUSING_SAFETY | BASIC_MEDICAL | DRINKING_WATER | EXTREME_POOR | INCIDENT | HOSPITAL. */
+    hazard: text('hazard').notNull(),
+    eventDate: date('event_date'),
+    /** Out-of-pocket medical cost (个人自付) in fen, medical insurance and hospital lists. */
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    /** ILLNESS | EMERGENCY (hospital list), or the event type (civil affairs). */
+    cause: text('cause'),
+    detail: text('detail'),
+  },
+  (t) => [index('poverty_sector_staging_job_idx').on(t.jobId, t.idHash)],
+);
+
+/**
+ * A household a comparison found (MON-10: verified before inclusion): either it now meets an
+ * entry criterion (`entry`) or the rules now suggest a higher colour (`level_up`). Staff confirm
+ * (through the monitoring services, channel 数据比对) or dismiss it, with who and why.
+ */
+export const povertyFindings = pgTable(
+  'poverty_findings',
+  {
+    id: text('id').primaryKey(),
+    jobId: text('job_id').notNull(),
+    householdId: text('household_id').notNull(),
+    monitoringId: text('monitoring_id'),
+    kind: text('kind').notNull(), // entry | level_up
+    sector: text('sector').notNull(),
+    /** The MON-02 criteria the sector data supports (C2/C3/C4 shapes of rules.ts Criteria). */
+    criteria: jsonb('criteria').notNull(),
+    /** Household facts the sector data changes (housingSecured: false …), applied on confirmation. */
+    facts: jsonb('facts').notNull(),
+    fromLevel: text('from_level'),
+    toLevel: text('to_level').notNull(),
+    ruleId: text('rule_id').notNull(),
+    reason: text('reason').notNull(),
+    evidence: text('evidence').notNull(),
+    status: text('status').notNull(), // open | confirmed | dismissed
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('poverty_findings_job_household_uq').on(t.jobId, t.householdId),
+    index('poverty_findings_status_idx').on(t.status, t.jobId),
+  ],
+);
+
+/** 入户走访 (MON-12): at least one per calendar month per monitored household. */
+export const povertyVisits = pgTable(
+  'poverty_visits',
+  {
+    id: text('id').primaryKey(),
+    householdId: text('household_id').notNull(),
+    monitoringId: text('monitoring_id').notNull(),
+    visitedOn: date('visited_on').notNull(),
+    visitorName: text('visitor_name').notNull(),
+    /** 乡村干部 | 驻村干部 | 驻村工作队 | 包村干部 */
+    visitorRole: text('visitor_role').notNull(),
+    incomeObservation: text('income_observation').notNull(),
+    guaranteesObservation: text('guarantees_observation').notNull(),
+    problems: text('problems'),
+    accountId: text('account_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('poverty_visits_mon_idx').on(t.monitoringId, t.visitedOn), index('poverty_visits_household_idx').on(t.householdId)],
+);
+
+/** The quarterly comparison of a county (MON-11): due on the 10th of the quarter's first month. */
+export const povertyQuarterChecks = pgTable(
+  'poverty_quarter_checks',
+  {
+    countyCode: text('county_code').notNull(),
+    quarter: text('quarter').notNull(), // 2026-Q4
+    dueOn: date('due_on').notNull(),
+    completedOn: date('completed_on').notNull(),
+    completedBy: text('completed_by'),
+    /** Sector kinds compared in this quarter's jobs, and the jobs. */
+    datasets: jsonb('datasets').notNull(),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.quarter] })],
+);
+
+/** A hospital admission of a monitored household's member (MON-13): the township/village follows up. */
+export const povertyFollowups = pgTable(
+  'poverty_followups',
+  {
+    id: text('id').primaryKey(),
+    jobId: text('job_id').notNull(),
+    householdId: text('household_id').notNull(),
+    monitoringId: text('monitoring_id').notNull(),
+    personName: text('person_name').notNull(),
+    admittedOn: date('admitted_on'),
+    cause: text('cause'),
+    detail: text('detail'),
+    status: text('status').notNull(), // open | done
+    result: text('result'),
+    doneBy: text('done_by'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('poverty_followups_status_idx').on(t.status, t.householdId), uniqueIndex('poverty_followups_job_hh_person_uq').on(t.jobId, t.householdId, t.personName)],
+);
+
+/**
+ * Data scope of county, township and village staff: an account linked to regions sees only
+ * households whose village code starts with one of them. An account without a link sees the
+ * whole register (the city office), as its permissions allow.
+ */
+export const povertyStaffRegions = pgTable(
+  'poverty_staff_regions',
+  {
+    accountId: text('account_id').notNull(),
+    regionCode: text('region_code').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.regionCode] })],
+);
+
+/** Reminders already sent (one row per duty, period and kind): the key makes each one once, on any number of servers. */
+export const povertyRemindersSent = pgTable('poverty_reminders_sent', {
+  key: text('key').primaryKey(),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+});

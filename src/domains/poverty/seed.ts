@@ -4,6 +4,7 @@ import { newId } from '../../kernel/ids';
 import { fieldCipher } from './crypto';
 import { makeIdNumber, maskAccount, maskIdNumber } from './idcard';
 import { suggestLevel, povertyStandard, type Level } from './rules';
+import { tailHash } from './search';
 
 /**
  * The ledger sample of demo-office.md: 洮北区 with two townships, four villages, 40 households
@@ -68,8 +69,8 @@ export async function seedPovertyDemo(ctx: Ctx): Promise<void> {
       for (const [mi, m] of members.entries()) {
         const seq = (n * 3 + mi) * 2 + (m.sexSeq === 1 ? 1 : 0);
         const id = makeIdNumber('220802', m.birth, seq % 1000);
-        await db.execute(sql`insert into poverty_persons (id, household_id, name, id_enc, id_hash, id_masked, birth_date, sex, relation, labour_capacity, created_at)
-          values (${newId('ps')}, ${hid}, ${m.name}, ${cipher.encrypt(id)}, ${cipher.lookupHash(id)}, ${maskIdNumber(id)}, ${m.birth},
+        await db.execute(sql`insert into poverty_persons (id, household_id, name, id_enc, id_hash, id_masked, id_tail_hash, birth_date, sex, relation, labour_capacity, created_at)
+          values (${newId('ps')}, ${hid}, ${m.name}, ${cipher.encrypt(id)}, ${cipher.lookupHash(id)}, ${maskIdNumber(id)}, ${tailHash(id, cipher)}, ${m.birth},
             ${Number(id[16]) % 2 ? 'M' : 'F'}, ${m.relation}, ${labour[mi]}, ${now})`);
       }
       if (p.monitored) {

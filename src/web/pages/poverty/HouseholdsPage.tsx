@@ -30,7 +30,7 @@ export default function HouseholdsPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear placeholder="乡镇/村" style={{ width: 200 }} options={regions.filter((r) => r.level !== 'county').map((r) => ({ value: r.code, label: r.level === 'village' ? `　${r.name}` : r.name }))} onChange={(v) => { setPage(1); setFilter({ ...filter, region: v }); }} />
         <Select allowClear placeholder="户类型" style={{ width: 140 }} options={Object.entries(STATUS).map(([value, label]) => ({ value, label }))} onChange={(v) => { setPage(1); setFilter({ ...filter, status: v }); }} />
-        <Input.Search allowClear placeholder="户主姓名、户编号或完整证件号码" style={{ width: 300 }} onSearch={(q) => { setPage(1); setFilter({ ...filter, q }); }} data-testid="household-search" />
+        <Input.Search allowClear placeholder="姓名、村名、户编号、证件号码后4位/后6位或完整号码" style={{ width: 300 }} onSearch={(q) => { setPage(1); setFilter({ ...filter, q }); }} data-testid="household-search" />
       </Space>
       <Table<HouseholdRow>
         rowKey="id"

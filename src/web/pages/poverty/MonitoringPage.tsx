@@ -39,7 +39,7 @@ export default function MonitoringPage() {
         extra={
           <Space>
             <Button onClick={reclassify} loading={job?.status === 'running' || job?.status === 'pending'} data-testid="reclassify">按预警规则重新分级</Button>
-            <Button href={downloadUrl(`/poverty/households.xlsx?${qs(filter)}`)}>导出XLSX</Button>
+            <Button href={downloadUrl(`/poverty/households.xlsx?${qs(filter)}`)} data-testid="export-monitoring">导出XLSX</Button>
           </Space>
         }
       >
