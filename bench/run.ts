@@ -11,7 +11,9 @@ import pg from 'pg';
 import { p1Pglite, p1Postgres } from './p1-audited-write';
 import { p1ApprovalPglite, p1ApprovalPostgres } from './p1-approval';
 import { p1Statements } from './p1-statements';
+import { p1Cost } from './p1-cost';
 import { p7Startup } from './p7-startup';
+import { povertyBench } from './p2-p6-poverty';
 import { DEFAULT_PG_URL, findPgbench, pgReachable } from './lib/postgres';
 import { fmt, formatTable } from './lib/table';
 import type { BenchContext, Row } from './types';
@@ -21,7 +23,12 @@ const HELP = `usage: npm run bench -- [options]
                        p1-approval  P1: HTTP approval action vs pgbench TPC-B (alias p1)
                        p1-write     the earlier audited write (POST org/acting-arrangements)
                        p1-sql       the SQL statements of one approval, with their plans
+                       p1-cost      CPU ms per approval and per TPC-B transaction (PostgreSQL): the
+                                    ratio a CPU-bound machine allows, robust to other load
                        p7           first start and warm restarts
+                       p2,p3,p4,p6  poverty ledgers: import, reclassify, matching, search
+  --households <n>   households for p2/p3/p4/p6 on PostgreSQL (default 1000000; env BENCH_HOUSEHOLDS)
+  --pglite-households <n>  the same on PGlite (default: 200000 or --households if smaller)
   --engines <list>   pglite,postgres (default: both; postgres is skipped when unreachable)
   --pg-url <url>     PostgreSQL server (default: $DATABASE_URL or ${DEFAULT_PG_URL});
                      each benchmark creates and drops its own database there
@@ -45,6 +52,8 @@ const { values } = parseArgs({
     'max-ops': { type: 'string' },
     bare: { type: 'string' },
     quick: { type: 'boolean' },
+    households: { type: 'string' },
+    'pglite-households': { type: 'string' },
     help: { type: 'boolean' },
   },
 });
@@ -107,6 +116,13 @@ if (only.includes('p1-sql')) {
   step('P1: SQL statements of one approval (in-process, counted at the driver)');
   notes.push(...(await p1Statements(postgres ? pgUrl : undefined)));
 }
+if (only.includes('p1-cost')) {
+  if (!postgres) notes.push('p1-cost needs the PostgreSQL server');
+  else {
+    step('P1: CPU per approval and per TPC-B transaction');
+    rows.push(...(await p1Cost(ctx, pgUrl)));
+  }
+}
 if (only.includes('p1-approval')) {
   if (engines.includes('pglite')) {
     step('P1 on PGlite: HTTP approvals, then bare TPC-B');
@@ -125,6 +141,21 @@ if (only.includes('p1-write')) {
   if (postgres) {
     step(`P1 on PostgreSQL: HTTP audited writes, then ${bare === 'raw-pg' || !pgbench ? 'TPC-B via raw pg' : 'pgbench'}`);
     rows.push(...(await p1Postgres({ ...ctx, bare: bare === 'auto' ? (pgbench ? 'pgbench' : 'raw-pg') : bare }, pgUrl)));
+  }
+}
+
+const poverty = ['p2', 'p3', 'p4', 'p6'].filter((p) => only.includes(p));
+if (poverty.length > 0) {
+  const n = Number(values.households ?? process.env.BENCH_HOUSEHOLDS ?? 1_000_000);
+  const nLite = Number(values['pglite-households'] ?? Math.min(n, 200_000));
+  if (postgres) {
+    step(`${poverty.join(', ').toUpperCase()} on PostgreSQL: ${n.toLocaleString('en')} households`);
+    rows.push(...(await povertyBench('postgres', n, ctx, pgUrl, poverty)));
+  }
+  if (engines.includes('pglite')) {
+    step(`${poverty.join(', ').toUpperCase()} on PGlite: ${nLite.toLocaleString('en')} households`);
+    if (nLite < n) notes.push(`PGlite ran the poverty benchmarks on ${nLite.toLocaleString('en')} households (PostgreSQL on ${n.toLocaleString('en')}): the in-process engine holds the whole run in one process; ratios are measured on the same size per engine`);
+    rows.push(...(await povertyBench('pglite', nLite, ctx, undefined, poverty)));
   }
 }
 

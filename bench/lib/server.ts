@@ -68,7 +68,9 @@ export async function startServer(opts: ServerOptions, timeoutMs = 60_000): Prom
   const entry = opts.entry ?? 'src/cli/main.ts';
   const args = opts.args ?? ['serve', '--demo'];
   const t0 = performance.now();
-  const proc = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_NODE_ARGS: extra node flags for the server only (e.g. --cpu-prof to profile it).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(proc);
   let out = '';
   proc.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));

@@ -1,6 +1,8 @@
 import type { Db } from './db';
 import type { Clock } from './time';
+import type { SQL } from 'drizzle-orm';
 import { inTransaction } from './db/transaction';
+import { flushAudit } from './audit/write';
 import { errors } from './errors';
 
 /** Who is acting. Built from the session by the HTTP layer, or by the CLI for system jobs. */
@@ -32,6 +34,8 @@ export interface Ctx {
   clock: Clock;
   /** True when `db` is a transaction opened by `withTx`. */
   inTx?: boolean;
+  /** withTx's audit records, written in one statement before COMMIT (kernel/audit/write.ts). */
+  pendingAudit?: SQL[];
 }
 
 export function requireActor(ctx: Ctx): Actor {
@@ -46,7 +50,12 @@ export function can(ctx: Ctx, permission: string): boolean {
 /** Run a command in one transaction; the audit record it writes commits or fails with it. */
 export async function withTx<T>(ctx: Ctx, work: (txCtx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.inTx) return work(ctx);
-  return inTransaction(ctx.db, (tx) => work({ ...ctx, db: tx, inTx: true }));
+  return inTransaction(ctx.db, async (tx) => {
+    const txCtx: Ctx = { ...ctx, db: tx, inTx: true, pendingAudit: [] };
+    const result = await work(txCtx);
+    await flushAudit(txCtx);
+    return result;
+  });
 }
 
 /** A context for jobs and the CLI: no HTTP request behind it. */

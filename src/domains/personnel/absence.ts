@@ -78,7 +78,37 @@ export async function absenceCandidates(ctx: Ctx, year: number): Promise<{ candi
   };
   for (const l of leaves) leaveCandidates(cal, l, today, push);
   for (const t of trips) tripCandidates(t, today, push);
+  for (const c of await presenceCandidates(ctx, year)) push(c);
   return { candidates: out.sort((a, b) => a.date.localeCompare(b.date) || a.personId.localeCompare(b.personId)), reported: reportedOnly(cal, leaves, trips, today, year) };
+}
+
+/**
+ * ATT-03 A1 from the presence data (ATT-02, ATT-04): on a working day for which clock-in
+ * records exist (the machine's data for that day was imported or entered), an active person
+ * with no record; and a person a spot check found absent (不在岗). Either is only a candidate:
+ * approved leave or trips remove it (coverage), and 综合科 confirms or dismisses the rest.
+ */
+async function presenceCandidates(ctx: Ctx, year: number): Promise<Omit<Candidate, 'halves'>[]> {
+  const scope = scopeSql(ctx, sql`p.id`, sql`p.unit_id`, false);
+  const missing = await rows<{ person_id: string; name: string; date: string }>(
+    ctx.db,
+    sql`select p.id as person_id, p.name, d.date::text as date
+        from (select distinct date from attendance_punches where extract(year from date) = ${year}) d
+        cross join people p
+        where p.active and ${scope}
+          and not exists (select 1 from attendance_punches k where k.person_id = p.id and k.date = d.date)`,
+  );
+  const absent = await rows<{ person_id: string; name: string; date: string; time: string | null; explanation: string | null }>(
+    ctx.db,
+    sql`select p.id as person_id, p.name, c.date::text as date, c.time, f.explanation
+        from attendance_spot_findings f join attendance_spot_checks c on c.id = f.check_id join people p on p.id = f.person_id
+        where f.finding = 'absent' and extract(year from c.date) = ${year} and ${scope}`,
+  );
+  const base = { ground: 'A1' as const, leaveId: null, tripId: null };
+  return [
+    ...absent.map((a) => ({ ...base, personId: a.person_id, personName: a.name, date: a.date, ruleId: 'ATT-04', basis: `工作纪律抽查${a.time ? `（${a.time}）` : ''}不在岗${a.explanation ? `，本人说明：${a.explanation}` : '，未作说明'}` })),
+    ...missing.map((m) => ({ ...base, personId: m.person_id, personName: m.name, date: m.date, ruleId: 'ATT-02', basis: '当日无打卡记录，也无已批准的请假或公出' })),
+  ];
 }
 
 /** Days with an approved leave or an approved trip: never absence. */

@@ -2,6 +2,7 @@ import type { Module } from '../../kernel/module';
 import { grantPermissions } from '../../kernel/access/grants';
 import { personnelRoutes } from './routes';
 import { remindReportBacks } from './reminders';
+import { seedPresenceDemo } from './presence';
 import './flows';
 
 export const PERSONNEL_PERMISSIONS = [
@@ -23,4 +24,6 @@ export const personnelModule: Module = {
     for (const role of ['staff', 'section_chief', 'leader', 'hub']) await grantPermissions(ctx.db, role, ['personnel.leave']);
     await grantPermissions(ctx.db, 'hub', ['personnel.attendance']);
   },
+  // ATT-02 / ATT-04: a week of clock-in records and a spot check, so 考勤 shows something.
+  seedDemo: (ctx) => seedPresenceDemo(ctx),
 };

@@ -6,6 +6,7 @@ import { addDays, localDate } from '../../kernel/time';
 import { eachDate } from './days';
 import { scopeSql } from './queries';
 import { ATT05, ATT06, ATT07, ATT08 } from './rules';
+import { FINDING_LABEL, presenceSummary } from './presence';
 
 /**
  * The yearly consequences report of the attendance rules for 综合科 (ATT-05…ATT-08, LEAVE-09/10,
@@ -25,6 +26,14 @@ export interface PersonYear {
   personalDays: number;
   sickDays: number;
   lateReportBacks: number;
+  /** ATT-02: clock-ins after the start of the day and clock-outs before its end (recorded, never absence). */
+  lateTimes: number;
+  lateMinutes: number;
+  earlyTimes: number;
+  earlyMinutes: number;
+  /** ATT-04: what the year's spot checks found about this person, summarised for the assessment. */
+  spotFindings: number;
+  spotSummary: string;
   annualForfeits: string[];
   flags: { ruleId: string; text: string }[];
   /** 年度考核等次 the rules impose: 不称职, 不进行考核, or null. */
@@ -64,7 +73,10 @@ export async function yearReport(ctx: Ctx, year: number): Promise<PersonYear[]> 
   const late = await rows<{ person_id: string; n: number }>(ctx.db, sql`select person_id, count(*)::int as n from leave_requests where status = 'approved' and extract(year from report_back_due) = ${year}
       and coalesce((reported_back_at at time zone 'Asia/Shanghai')::date, ${localDate(ctx.clock.now())}::date) > report_back_due group by person_id`);
   const forfeits = await rows<{ person_id: string; year: number; kind: string; code: string }>(ctx.db, sql`select person_id, year, kind, code from annual_leave_forfeits where year in (${year}, ${year + 1})`);
+  const presence = await presenceSummary(ctx, year);
   return people.map((p) => {
+    const punct = presence.punctuality.get(p.id) ?? { lateTimes: 0, lateMinutes: 0, earlyTimes: 0, earlyMinutes: 0 };
+    const spot = presence.spot.get(p.id) ?? [];
     const abs: DayMap = new Map(absence.filter((a) => a.person_id === p.id).map((a) => [a.date, a.halves]));
     const over: DayMap = overdue.get(p.id) ?? new Map();
     const union: DayMap = new Map(abs);
@@ -81,6 +93,9 @@ export async function yearReport(ctx: Ctx, year: number): Promise<PersonYear[]> 
       sickHalves: used('sick'),
       lateReportBacks: late.find((l) => l.person_id === p.id)?.n ?? 0,
       forfeits: forfeits.filter((f) => f.person_id === p.id).map((f) => `${f.year}年（${f.kind === 'next' ? 'LEAVE-10' : 'LEAVE-09'}.${f.code}）`),
+      ...punct,
+      spotChecks: presence.checks,
+      spot: spot.map((f) => `${f.date} ${FINDING_LABEL[f.finding]}${f.explanation ? `（${f.explanation}）` : ''}`),
     });
   });
 }
@@ -96,6 +111,13 @@ interface Inputs {
   sickHalves: number;
   lateReportBacks: number;
   forfeits: string[];
+  lateTimes?: number;
+  lateMinutes?: number;
+  earlyTimes?: number;
+  earlyMinutes?: number;
+  /** Spot checks held in the year, and what they found about this person. */
+  spotChecks?: number;
+  spot?: string[];
 }
 
 /** The consequences, as pure arithmetic on half days. */
@@ -111,6 +133,9 @@ export function assess(i: Inputs): PersonYear {
   const sickFlag = ATT07.param('sickLeaveDashboardFlagDays');
   if (sickFlag > 0 && i.sickHalves >= sickFlag * 2) flags.push({ ruleId: 'ATT-07', text: `病假累计${i.sickHalves / 2}天，请关注是否长期病假不能正常履职` });
   if (i.lateReportBacks) flags.push({ ruleId: 'LEAVE-20', text: `逾期销假${i.lateReportBacks}次（只作统计，不作旷工）` });
+  if (i.lateTimes || i.earlyTimes) flags.push({ ruleId: 'ATT-02', text: `迟到${i.lateTimes ?? 0}次共${i.lateMinutes ?? 0}分钟，早退${i.earlyTimes ?? 0}次共${i.earlyMinutes ?? 0}分钟（只作记录，不作旷工）` });
+  const spot = i.spot ?? [];
+  if (spot.length) flags.push({ ruleId: 'ATT-04', text: `年度工作纪律抽查${i.spotChecks ?? spot.length}次，发现问题${spot.length}次：${spot.join('；')}（与年度考核结果相结合）` });
   const grade = att05 || band?.grade === '不称职' ? '不称职' : band?.grade ?? null;
   return {
     personId: i.personId,
@@ -124,6 +149,12 @@ export function assess(i: Inputs): PersonYear {
     personalDays: i.personalHalves / 2,
     sickDays: i.sickHalves / 2,
     lateReportBacks: i.lateReportBacks,
+    lateTimes: i.lateTimes ?? 0,
+    lateMinutes: i.lateMinutes ?? 0,
+    earlyTimes: i.earlyTimes ?? 0,
+    earlyMinutes: i.earlyMinutes ?? 0,
+    spotFindings: spot.length,
+    spotSummary: spot.length ? spot.join('；') : i.spotChecks ? `抽查${i.spotChecks}次均在岗` : '',
     annualForfeits: i.forfeits,
     flags,
     grade,

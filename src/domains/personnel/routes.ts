@@ -4,7 +4,10 @@ import { requireActor } from '../../kernel/context';
 import { audit } from '../../kernel/audit/write';
 import { isLocalDate, localDate } from '../../kernel/time';
 import { ATTACHMENT_KINDS } from './form';
+import type { Readable } from 'node:stream';
 import { GROUNDS } from './attendance';
+import { FINDINGS } from './presence';
+import { contentDisposition } from '../../kernel/render/download';
 import * as svc from './service';
 
 /** /api/v1/personnel/*: leave, balances, trips, attendance (综合科). */
@@ -19,7 +22,12 @@ const LEAVE = { permission: 'personnel.leave' };
 const ATT = { permission: 'personnel.attendance' };
 const thisYear = (req: { ctx: { clock: { now(): Date } } }) => Number(localDate(req.ctx.clock.now()).slice(0, 4));
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const Time = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
+
 export const personnelRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The attendance machine's export arrives as the raw body and is read as a stream; scoped to this plugin.
+  app.addContentTypeParser(['text/csv', 'application/octet-stream', XLSX_TYPE], (_req, payload, done) => done(null, payload));
   app.post('/personnel/leave/preview', { config: { ...LEAVE, rules: ['LEAVE-04', 'LEAVE-05', 'LEAVE-07', 'LEAVE-08', 'LEAVE-11'] }, schema: { summary: '请假预览：天数、余额、审批路径与提示', body: z.object({ form: z.record(z.string(), z.unknown()) }) } }, async (req) =>
     svc.previewLeave(req.ctx, req.body.form),
   );
@@ -99,6 +107,56 @@ export const personnelRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('content-disposition', `attachment; filename="attendance-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
       .header('cache-control', 'no-store')
       .send(body);
+  });
+  // ATT-02: daily clock-in records; ATT-04: 工作纪律抽查.
+  app.post(
+    '/personnel/attendance/punches/import',
+    { config: { ...ATT, rules: ['ATT-02'] }, schema: { summary: '导入考勤机打卡记录（CSV或XLSX，流式读取，逐行报错）', querystring: z.object({ format: z.enum(['csv', 'xlsx']).optional(), encoding: z.enum(['utf-8', 'gbk']).default('utf-8') }) } },
+    async (req) => {
+      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const format = req.query.format ?? (type === XLSX_TYPE ? 'xlsx' : 'csv');
+      return svc.importPunches(req.ctx, req.body as unknown as Readable, format, req.query.encoding);
+    },
+  );
+  app.post(
+    '/personnel/attendance/punches',
+    { config: { ...ATT, rules: ['ATT-02'] }, schema: { summary: '登记或更正打卡记录（综合科）', body: z.object({ personId: z.string().min(1).max(100), date: Day, clockIn: Time.nullable().optional(), clockOut: Time.nullable().optional(), note: z.string().max(500).optional() }) } },
+    async (req, reply) => reply.status(201).send(await svc.recordPunch(req.ctx, req.body)),
+  );
+  const Range = z.object({ from: Day, to: Day, personId: z.string().max(100).optional() });
+  app.get('/personnel/attendance/punches', { config: ATT, schema: { summary: '打卡记录', querystring: Range } }, async (req) => ({ items: await svc.listPunches(req.ctx, req.query) }));
+  app.get('/personnel/attendance/punches.xlsx', { config: ATT, schema: { summary: '导出打卡记录（XLSX）', querystring: Range } }, async (req, reply) => {
+    const body = await svc.punchesXlsx(req.query.from, req.query.to, await svc.listPunches(req.ctx, req.query));
+    await audit(req.ctx, { event: 'personnel.attendance.punches_export', objectType: 'attendance_punches', detail: req.query });
+    return reply.header('content-type', XLSX_TYPE).header('content-disposition', contentDisposition(`打卡记录${req.query.from}至${req.query.to}.xlsx`)).header('cache-control', 'no-store').send(body);
+  });
+  app.post(
+    '/personnel/attendance/spot-checks',
+    {
+      config: { ...ATT, rules: ['ATT-04'] },
+      schema: {
+        summary: '登记工作纪律抽查',
+        body: z.object({
+          date: Day,
+          time: Time.optional(),
+          organiserPersonId: z.string().min(1).max(100),
+          checkerPersonId: z.string().min(1).max(100),
+          scope: z.string().max(200),
+          note: z.string().max(1000).optional(),
+          findings: z.array(z.object({ personId: z.string().min(1).max(100), finding: z.enum(FINDINGS), explanation: z.string().max(1000).optional() })).max(500),
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.recordSpotCheck(req.ctx, req.body)),
+  );
+  app.get('/personnel/attendance/spot-checks', { config: { ...ATT, rules: ['ATT-04'] }, schema: { summary: '工作纪律抽查记录', querystring: Year } }, async (req) => ({
+    items: await svc.listSpotChecks(req.ctx, req.query.year ?? thisYear(req)),
+  }));
+  app.get('/personnel/attendance/spot-checks.xlsx', { config: ATT, schema: { summary: '导出工作纪律抽查记录（XLSX）', querystring: Year } }, async (req, reply) => {
+    const year = req.query.year ?? thisYear(req);
+    const body = await svc.spotChecksXlsx(year, await svc.listSpotChecks(req.ctx, year));
+    await audit(req.ctx, { event: 'personnel.attendance.spot_checks_export', objectType: 'attendance_spot_checks', objectId: String(year) });
+    return reply.header('content-type', XLSX_TYPE).header('content-disposition', contentDisposition(`${year}年工作纪律抽查.xlsx`)).header('cache-control', 'no-store').send(body);
   });
   app.post('/personnel/profiles/:id', { config: { ...ATT, rules: ['LEAVE-08', 'LEAVE-13', 'LEAVE-16'] }, schema: { summary: '登记人事信息（性别、在编、参加工作时间）', params: Id, body: z.object({ gender: z.enum(['F', 'M']).nullable().optional(), established: z.boolean().optional(), serviceStart: Day.nullable().optional() }) } }, async (req, reply) => {
     await svc.setProfile(req.ctx, req.params.id, req.body);

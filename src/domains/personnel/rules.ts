@@ -11,7 +11,12 @@ const C = (article: string) => `《${REG}》${article}`;
 export const ATT01 = defineRule({ id: 'ATT-01', cite: C('适用范围'), regulation: REG, enforcement: 'compute',
   text: '本制度适用于市扶贫办机关及下属事业单位全体工作人员；年休假仅适用于在编在职人员。' });
 export const ATT02 = defineRule({ id: 'ATT-02', cite: C('一（一）（二）'), regulation: REG, enforcement: 'record',
-  text: '严格遵守作息时间，不迟到、不早退，不得擅离职守；迟到早退单独记录，不作旷工处理。' });
+  text: '严格遵守作息时间，不迟到、不早退，不得擅离职守；迟到早退单独记录，不作旷工处理。',
+  // The regulation says "机关规定的作息时间" without stating it: the office sets the hours here.
+  params: {
+    workStartMinute: { value: 510, label: '上班时间（自零时起的分钟数，510 即 8:30）', unit: '分钟', demo: true },
+    workEndMinute: { value: 1050, label: '下班时间（自零时起的分钟数，1050 即 17:30）', unit: '分钟', demo: true },
+  } });
 export const ATT03 = defineRule({ id: 'ATT-03', cite: C('一（三）、四（一）、四（四）'), regulation: REG, enforcement: 'compute',
   text: '不请假或请假未获批准擅自不上班、请假期满未续假或续假未获批准逾期不归、不服从组织调动或工作安排、骗取病假、以下基层为由办私事的，按旷工处理；旷工须由综合科确认并写明依据。' });
 export const ATT04 = defineRule({ id: 'ATT-04', cite: C('一（四）'), regulation: REG, enforcement: 'report',

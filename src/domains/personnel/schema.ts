@@ -180,3 +180,61 @@ export const trips = pgTable(
   },
   (t) => [index('personnel_trips_person_idx').on(t.personId, t.startDate)],
 );
+
+/**
+ * Daily presence from the attendance machine (imported CSV/XLSX) or entered by 综合科 (ATT-02):
+ * one row per person per day, clock times as 'HH:MM' Beijing time, with the minutes late and
+ * early computed against the office hours in force when recorded (ATT-02 params).
+ */
+export const attendancePunches = pgTable(
+  'attendance_punches',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    date: date('date').notNull(),
+    clockIn: text('clock_in'),
+    clockOut: text('clock_out'),
+    lateMinutes: integer('late_minutes').notNull().default(0),
+    earlyMinutes: integer('early_minutes').notNull().default(0),
+    /** import | manual */
+    source: text('source').notNull(),
+    note: text('note'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('attendance_punches_day_uq').on(t.personId, t.date), index('attendance_punches_date_idx').on(t.date)],
+);
+
+/** 工作纪律抽查 (ATT-04): organised by an office leader, on a date, by a checker. */
+export const attendanceSpotChecks = pgTable(
+  'attendance_spot_checks',
+  {
+    id: text('id').primaryKey(),
+    date: date('date').notNull(),
+    /** 'HH:MM' when the check was made. */
+    time: text('time'),
+    organiserPersonId: text('organiser_person_id').notNull(),
+    checkerPersonId: text('checker_person_id').notNull(),
+    scope: text('scope').notNull(),
+    note: text('note'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('attendance_spot_checks_date_idx').on(t.date)],
+);
+
+/** What a spot check found about one person: absent (不在岗), late, or misconduct, with the explanation given. */
+export const attendanceSpotFindings = pgTable(
+  'attendance_spot_findings',
+  {
+    id: text('id').primaryKey(),
+    checkId: text('check_id')
+      .notNull()
+      .references(() => attendanceSpotChecks.id),
+    personId: text('person_id').notNull(),
+    /** absent | late | misconduct */
+    finding: text('finding').notNull(),
+    explanation: text('explanation'),
+  },
+  (t) => [uniqueIndex('attendance_spot_findings_uq').on(t.checkId, t.personId), index('attendance_spot_findings_person_idx').on(t.personId)],
+);

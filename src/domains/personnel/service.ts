@@ -6,6 +6,7 @@ export { previewTrip, submitTrip, listTrips, tripDetail, recordTripReturn, getAp
 export { absenceCandidates } from './absence';
 export { confirmAbsence, dismissCandidate, reclassifyFakeSickLeave } from './attendance';
 export { yearReport } from './report';
-export { reportXlsx } from './xlsx';
+export { reportXlsx, punchesXlsx, spotChecksXlsx } from './xlsx';
+export { recordPunch, importPunches, listPunches, recordSpotCheck, listSpotChecks } from './presence';
 export { setProfile } from './profiles';
 export { remindReportBacks } from './reminders';

@@ -62,11 +62,17 @@ export async function onTripComplete(ctx: Ctx, inst: InstanceRef, outcome: 'appr
     enforce(late.filter((v) => v.outcome === 'block'));
     if (late.length) await audit(ctx, { event: 'personnel.trip.late_signature', objectType: 'trip', objectId: inst.subjectId, detail: { ruleId: 'TRIP-01', message: (late[0] as { message: string }).message } });
   }
-  const [signer] = await rows<{ person: string; at: string }>(
-    ctx.db,
-    sql`select decided_by_person_id as person, decided_at as at from flow_tasks
-        where instance_id = ${inst.id} and status in ('approved', 'recorded') order by decided_at desc, step_index desc limit 1`,
-  );
+  // The engine says who signed last when it knows (the approval that closed the route); the
+  // trail is read only otherwise.
+  const [signer] = inst.signedBy
+    ? [{ person: inst.signedBy.personId, at: inst.signedBy.at.toISOString() }]
+    : outcome === 'approved'
+      ? await rows<{ person: string; at: string }>(
+          ctx.db,
+          sql`select decided_by_person_id as person, decided_at as at from flow_tasks
+              where instance_id = ${inst.id} and status in ('approved', 'recorded') order by decided_at desc, step_index desc limit 1`,
+        )
+      : [];
   await ctx.db.execute(sql`update personnel_trips set status = ${outcome},
       signed_by = ${outcome === 'approved' ? signer?.person ?? null : null},
       signed_at = ${outcome === 'approved' && signer ? new Date(signer.at).toISOString() : null}

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { lockDataDir, type DirLock } from './lock';
+import { prepareRepeatedStatements } from './prepared';
 
 /** A Drizzle database or transaction; both engines expose the same query builder. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -47,6 +48,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // DATE columns stay 'YYYY-MM-DD' strings: the rules reason about local dates, never instants.
   pg.types.setTypeParser(1082, (v) => v);
   const pool = new pg.Pool({ connectionString: url, max });
+  prepareRepeatedStatements(pool);
   // An idle connection that dies (server restart, dropped database) must not crash the
   // process: the pool replaces it, and the next query reports any real problem.
   pool.on('error', (err) => console.error('[db] idle PostgreSQL connection failed:', err.message));

@@ -21,15 +21,14 @@ import {
   cancelPending,
   decideTask,
   decideTaskSql,
-  getTask,
   insertTask,
   lockInstance,
-  lockInstanceOfTask,
+  lockTask,
   personName,
   recordAction,
+  recordActionReturning,
   setInstanceState,
   stepTasks,
-  taskWithApplicant,
   type InstanceRow,
   type TaskRow,
 } from './store';
@@ -67,12 +66,10 @@ const ACTIVE_TASK_ACTIONS: ActionKind[] = ['approve', 'reject', 'return', 'deleg
 export async function actOnTask(ctx: Ctx, taskId: string, action: ActionKind, input: TaskActionInput = {}): Promise<InstanceRow> {
   return withTx(ctx, async (tx) => {
     const actor = requireActor(tx);
-    // Lock first, then read the task: two round trips instead of three (task, lock, task again).
-    const inst = await lockInstanceOfTask(tx.db, taskId);
-    if (!inst) throw (await getTask(tx.db, taskId)) ? errors.notFound('审批事项') : errors.notFound('待办');
-    const found = await taskWithApplicant(tx.db, taskId, inst.applicant_person_id);
+    // The task, its instance (both locked) and the applicant in one round trip (lockTask).
+    const found = await lockTask(tx.db, taskId);
     if (!found) throw errors.notFound('待办');
-    const task = found.task;
+    const { inst, task } = found;
     await assertMayAct(tx, task, actor.personId);
     if (task.status !== 'pending') {
       const by = task.decided_by_person_id ? await personName(tx.db, task.decided_by_person_id) : '他人';
@@ -94,11 +91,21 @@ export async function actOnTask(ctx: Ctx, taskId: string, action: ActionKind, in
     const base = { instanceId: inst.id, actor: actor.personId, at: now, taskId, stepIndex: task.step_index, comment };
     const detail = warnings.length ? { acknowledgedWarnings: warnings.map((w) => w.ruleId) } : undefined;
     switch (action) {
-      case 'approve':
+      case 'approve': {
         if (task.kind === 'notify') throw errors.badRequest('传阅事项请点击“已阅”');
-        await recordAction(tx.db, { ...base, action: 'approve', detail: { verb: step.verb, ...detail } }, decideTaskSql(taskId, 'approved', actor.personId!, now, comment));
-        await advanceIfComplete(tx, inst, task.step_index, task.round, actor.personId!);
+        // The decision, its trail row and the step's other tasks in one round trip: the
+        // RETURNING subquery reads flow_tasks as before this statement (this task excluded),
+        // under the instance lock, so together with this approval it is the step as it now is.
+        const { others } = await recordActionReturning<{ others: { status: string }[] }>(
+          tx.db,
+          { ...base, action: 'approve', detail: { verb: step.verb, ...detail } },
+          sql`(select coalesce(json_agg(json_build_object('status', o.status)), '[]'::json) from flow_tasks o
+              where o.instance_id = ${inst.id} and o.step_index = ${task.step_index} and o.round = ${task.round} and o.id <> ${taskId}) as others`,
+          decideTaskSql(taskId, 'approved', actor.personId!, now, comment),
+        );
+        await advanceIfComplete(tx, inst, task.step_index, task.round, actor.personId!, [...others, { status: 'approved' }]);
         break;
+      }
       case 'reject':
         requireComment(comment, '不同意时请填写理由');
         await recordAction(tx.db, { ...base, action: 'reject', detail }, decideTaskSql(taskId, 'rejected', actor.personId!, now, comment));
@@ -127,7 +134,9 @@ export async function actOnTask(ctx: Ctx, taskId: string, action: ActionKind, in
       objectId: inst.id,
       detail: { taskId, step: step.name, comment, ...(detail ?? {}) },
     });
-    return reload(tx, inst.id);
+    // `inst` was kept up to date in memory by every state change above (setInstanceState):
+    // no need to read it back.
+    return inst;
   });
 }
 
@@ -135,7 +144,7 @@ function requireComment(comment: string | null, message: string): void {
   if (!comment) throw errors.badRequest(message);
 }
 
-/** The facts the flow's rules see; the applicant was loaded with the task (taskWithApplicant). */
+/** The facts the flow's rules see; the applicant was loaded with the task (lockTask). */
 function factsOf(inst: InstanceRow, applicant: Applicant | undefined): Facts<Record<string, unknown>> {
   if (!applicant) throw errors.notFound('申请人');
   return { form: inst.form, applicant, derived: inst.facts };
@@ -162,7 +171,7 @@ async function returnTo(ctx: Ctx, inst: InstanceRow, task: TaskRow, toStep: numb
   await cancelPending(ctx.db, inst.id, base.at, task.step_index);
   await recordAction(ctx.db, { ...base, action: 'return', detail: { toStep } });
   if (toStep === 'applicant') {
-    await setInstanceState(ctx.db, inst.id, { status: 'returned', currentStep: null });
+    await setInstanceState(ctx.db, inst, { status: 'returned', currentStep: null });
     await notify(ctx.db, { recipientPersonId: inst.applicant_person_id, kind: 'info', title: `您的申请被退回修改：${inst.title}`, body: comment ?? '', link: `/flow/instances/${inst.id}`, objectType: 'flow_instance', objectId: inst.id }, base.at);
     return;
   }
@@ -225,7 +234,7 @@ export async function withdraw(ctx: Ctx, instanceId: string, comment?: string): 
       await cancelPending(tx.db, inst.id, now, inst.current_step);
       await tx.db.execute(sql`update flow_tasks set status = 'withdrawn' where id = ${prev.id}`);
       await insertTask(tx.db, { instanceId: inst.id, stepIndex: prev.step_index, round: prev.round, kind: prev.kind, assignee: prev.assignee_person_id, onBehalfOf: prev.on_behalf_of_person_id, origin: 'withdrawn', dueDate: prev.due_date, at: now });
-      await setInstanceState(tx.db, inst.id, { currentStep: prev.step_index });
+      await setInstanceState(tx.db, inst, { currentStep: prev.step_index });
       await recordAction(tx.db, { instanceId: inst.id, action: 'withdraw', actor: actor.personId, at: now, stepIndex: prev.step_index, comment: comment ?? null });
     } else if (!prev && inst.applicant_person_id === actor.personId) {
       await recordAction(tx.db, { instanceId: inst.id, action: 'withdraw', actor: actor.personId, at: now, comment: comment ?? null });
@@ -234,7 +243,7 @@ export async function withdraw(ctx: Ctx, instanceId: string, comment?: string): 
       throw errors.forbidden('只有申请人（尚无人审批时）或上一环节的审批人可以撤回');
     }
     await audit(tx, { event: `flow.${inst.definition_key}.withdraw`, objectType: 'flow_instance', objectId: inst.id, detail: { comment } });
-    return reload(tx, inst.id);
+    return inst;
   });
 }
 
@@ -304,7 +313,8 @@ export async function resubmit(ctx: Ctx, instanceId: string, rawForm: unknown, a
       plan = ${JSON.stringify(plan)}::jsonb, title = ${def.title(facts)}, status = 'running', revision = revision + 1 where id = ${instanceId}`);
     await recordAction(tx.db, { instanceId, action: 'resubmit', actor: actor.personId, at: now });
     await audit(tx, { event: `flow.${inst.definition_key}.resubmit`, objectType: 'flow_instance', objectId: instanceId });
-    await activateStep(tx, await reload(tx, instanceId), 0, null);
-    return reload(tx, instanceId);
+    const fresh = await reload(tx, instanceId);
+    await activateStep(tx, fresh, 0, null);
+    return fresh;
   });
 }

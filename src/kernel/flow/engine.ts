@@ -12,6 +12,7 @@ import { planSteps, requiredApprovals } from './plan';
 import { getFlow } from './registry';
 import { resolveAssignees, type Assignee } from './resolve';
 import {
+  cancelPendingCtes,
   cancelPending,
   currentRound,
   insertTask,
@@ -21,6 +22,7 @@ import {
   setInstanceStateSql,
   stepTasks,
   type InstanceRow,
+  type TaskRow,
 } from './store';
 import { scheduleTaskTimers } from './timers';
 import type { Applicant, Facts, FlowDefinition, PlannedStep } from './types';
@@ -119,23 +121,30 @@ export async function reload(ctx: Ctx, id: string): Promise<InstanceRow> {
   return row;
 }
 
+/** Who signed last, when the engine knows it (the approval that completed the step). */
+export interface Signature {
+  personId: string;
+  at: Date;
+}
+
 /**
  * Start step `index`: resolve its approvers for today, create their tasks and deadline
  * timers. A single-approver step whose approver just approved the previous step is merged
  * into it (the catalog's chain-building rule), and notify steps do not hold the route.
+ * `inst` is updated in memory with the state written (setInstanceState).
  */
-export async function activateStep(ctx: Ctx, inst: InstanceRow, index: number, previousApprover: string | null): Promise<void> {
+export async function activateStep(ctx: Ctx, inst: InstanceRow, index: number, previousApprover: string | null, signer?: Signature): Promise<void> {
   const now = ctx.clock.now();
-  if (index >= inst.plan.length) return completeInstance(ctx, inst, 'approved');
+  if (index >= inst.plan.length) return completeInstance(ctx, inst, 'approved', signer);
   const step = inst.plan[index];
   const applicant = await applicantOf(ctx, inst.applicant_person_id);
   const today = localDate(now);
   const assignees = withoutApplicant(step, await resolveAssignees(ctx.db, step.approvers, applicant, inst.form, today, step.name), applicant);
   const round = (await currentRound(ctx.db, inst.id, index)) + 1;
-  await setInstanceState(ctx.db, inst.id, { currentStep: index });
+  await setInstanceState(ctx.db, inst, { currentStep: index });
   if (step.kind === 'single' && assignees.length === 1 && previousApprover && assignees[0].personId === previousApprover) {
     await recordAction(ctx.db, { instanceId: inst.id, action: 'merge', actor: previousApprover, at: now, stepIndex: index, detail: { step: step.name } });
-    return activateStep(ctx, inst, index + 1, previousApprover);
+    return activateStep(ctx, inst, index + 1, previousApprover, signer);
   }
   const dueDate = step.dueWorkingDays ? await addWorkingDays(ctx.db, today, step.dueWorkingDays) : null;
   const kind = step.kind === 'notify' ? 'notify' : step.kind === 'external' ? 'external' : 'approve';
@@ -153,32 +162,52 @@ export async function activateStep(ctx: Ctx, inst: InstanceRow, index: number, p
     });
     if (dueDate && kind !== 'notify') await scheduleTaskTimers(ctx.db, inst.id, taskId, dueDate, step.escalateAfterWorkingDays);
   }
-  if (step.kind === 'notify') return activateStep(ctx, inst, index + 1, previousApprover);
+  if (step.kind === 'notify') return activateStep(ctx, inst, index + 1, previousApprover, signer);
 }
 
-/** After a signature: is the current step complete? Then cancel the rest and move on. */
-export async function advanceIfComplete(ctx: Ctx, inst: InstanceRow, stepIndex: number, round: number, actorPersonId: string): Promise<void> {
+/**
+ * After a signature: is the current step complete? Then cancel the rest and move on.
+ * `tasks`, when the caller has them, are the step's tasks as they are now (the signature
+ * included), which saves reading them again.
+ */
+export async function advanceIfComplete(ctx: Ctx, inst: InstanceRow, stepIndex: number, round: number, actorPersonId: string, tasks?: Pick<TaskRow, 'status'>[]): Promise<void> {
   const step = inst.plan[stepIndex];
-  const tasks = (await stepTasks(ctx.db, inst.id, stepIndex, round)).filter((t) => !['cancelled', 'delegated', 'withdrawn'].includes(t.status));
-  const approved = tasks.filter((t) => t.status === 'approved' || t.status === 'recorded').length;
-  if (approved < requiredApprovals(step, tasks.length)) return;
+  const live = (tasks ?? (await stepTasks(ctx.db, inst.id, stepIndex, round))).filter((t) => !['cancelled', 'delegated', 'withdrawn'].includes(t.status));
+  const approved = live.filter((t) => t.status === 'approved' || t.status === 'recorded').length;
+  if (approved < requiredApprovals(step, live.length)) return;
   // After the last step completeInstance cancels every pending task of the instance, this
   // step's included: cancelling the step first as well would be a redundant round trip.
   if (stepIndex + 1 < inst.plan.length) await cancelPending(ctx.db, inst.id, ctx.clock.now(), stepIndex);
-  const single = tasks.length === 1 ? actorPersonId : null;
-  await activateStep(ctx, inst, stepIndex + 1, single);
+  const single = live.length === 1 ? actorPersonId : null;
+  await activateStep(ctx, inst, stepIndex + 1, single, { personId: actorPersonId, at: ctx.clock.now() });
 }
 
-export async function completeInstance(ctx: Ctx, inst: InstanceRow, outcome: 'approved' | 'rejected' | 'withdrawn'): Promise<void> {
+/**
+ * Close the instance: cancel what is still pending, set the outcome and write the trail row
+ * in one statement, audit, and run the flow's onComplete. `signer` is the signature that
+ * completed an approved instance, when the caller knows it.
+ */
+export async function completeInstance(ctx: Ctx, inst: InstanceRow, outcome: 'approved' | 'rejected' | 'withdrawn', signer?: Signature): Promise<void> {
   const now = ctx.clock.now();
-  await cancelPending(ctx.db, inst.id, now);
-  // The state change and its trail row in one statement (one round trip).
-  await recordAction(ctx.db, { instanceId: inst.id, action: 'complete', actor: null, at: now, detail: { outcome } }, setInstanceStateSql(inst.id, { status: outcome, currentStep: null, completedAt: now }));
+  await recordAction(
+    ctx.db,
+    { instanceId: inst.id, action: 'complete', actor: null, at: now, detail: { outcome } },
+    ...cancelPendingCtes(inst.id, now),
+    setInstanceStateSql(inst, { status: outcome, currentStep: null, completedAt: now }),
+  );
   await audit(ctx, { event: `flow.${inst.definition_key}.${outcome}`, objectType: 'flow_instance', objectId: inst.id });
   const def = definitionOf(inst);
   await def.onComplete?.(
     ctx,
-    { id: inst.id, subjectType: inst.subject_type, subjectId: inst.subject_id, form: inst.form, facts: inst.facts, applicantPersonId: inst.applicant_person_id },
+    {
+      id: inst.id,
+      subjectType: inst.subject_type,
+      subjectId: inst.subject_id,
+      form: inst.form,
+      facts: inst.facts,
+      applicantPersonId: inst.applicant_person_id,
+      ...(outcome === 'approved' && signer ? { signedBy: signer } : {}),
+    },
     outcome,
   );
 }

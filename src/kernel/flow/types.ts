@@ -117,6 +117,12 @@ export interface InstanceRef {
   form: Record<string, unknown>;
   facts: Record<string, unknown>;
   applicantPersonId: string;
+  /**
+   * For an approved instance: the signature that completed it (who, when), when the engine
+   * knows it — the approval or external record that closed the last step. Absent otherwise;
+   * a hook that needs it then reads the trail.
+   */
+  signedBy?: { personId: string; at: Date };
 }
 
 /**
