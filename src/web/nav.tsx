@@ -46,6 +46,7 @@ export const pages: PageDef[] = [
   { path: '/finance/meeting-budgets', label: '会议培训预算', group: '财务与接待', icon: <AccountBookOutlined />, permission: 'finance.claim', element: lazy(() => import('./pages/finance/MeetingBudgetPage')) },
   { path: '/finance/prints', label: '印刷品印制', group: '财务与接待', icon: <AccountBookOutlined />, permission: 'finance.claim', element: lazy(() => import('./pages/finance/PrintingPage')) },
   { path: '/finance/ledgers', label: '财务台账', group: '财务与接待', icon: <AccountBookOutlined />, permission: 'finance.ledger', element: lazy(() => import('./pages/finance/LedgersPage')) },
+  { path: '/finance/violations', label: '违规问题登记', group: '财务与接待', icon: <AccountBookOutlined />, permission: 'finance.ledger', element: lazy(() => import('./pages/finance/ViolationsPage')) },
   { path: '/meetings', label: '会议', group: '会议决策', icon: <SolutionOutlined />, permission: 'meetings.read', element: lazy(() => import('./pages/meetings/MeetingsPage')) },
   { path: '/meetings/proposals', label: '议题征集', group: '会议决策', icon: <SolutionOutlined />, permission: 'meetings.read', element: lazy(() => import('./pages/meetings/ProposalsPage')) },
   { path: '/meetings/new', label: '筹备会议', group: '会议决策', hidden: true, permission: 'meetings.manage', element: lazy(() => import('./pages/meetings/CreateMeetingPage')) },

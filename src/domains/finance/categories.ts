@@ -68,6 +68,8 @@ export const VOUCHER_KINDS = {
   meeting_notice: '会议（培训）通知',
   supporting_document: '出差依据文件',
   settlement_bill: '结算清单',
+  meal_vehicle_statement: '出差人员用餐用车情况表',
+  host_fee_receipt: '向接待单位交纳伙食费、交通费凭证',
   other: '其他',
 } as const;
 export type VoucherKind = keyof typeof VOUCHER_KINDS;

@@ -3,7 +3,8 @@ import { categoryDef, TIER_LABEL, yuan, type VoucherKind } from './categories';
 import type { ClaimFacts } from './facts';
 import type { ClaimFormValue } from './form';
 import { FIN05, FIN06, FIN07, FIN08, FIN09, FIN10, FIN14, FIVE06, RECEP09, RECEP20, RECEP22, RECEP23 } from './rules';
-import { checkMeals } from './reception-checks';
+import { checkAgainstPlan, checkMeals, checkReceptionLines, checkVehicles } from './reception-checks';
+import { checkNoTrafficFine } from '../vehicles';
 import { checkTravel } from './travel';
 import { checkClaimExtras } from './office/claim-checks';
 import { FIN15 } from './office/rules';
@@ -13,7 +14,8 @@ import { FIN15 } from './office/rules';
  * were derived beforehand, so every verdict here is testable without a database.
  */
 export function checkClaim(form: ClaimFormValue, f: ClaimFacts): Verdict[] {
-  const out: Verdict[] = [...vouchers(form), ...payment(form), ...largeExpense(form, f)];
+  // CAR-17 first: a traffic fine is borne by the driver, whatever the claim's category or papers.
+  const out: Verdict[] = [...checkNoTrafficFine(form.lines).filter((v) => v.outcome !== 'ok'), ...vouchers(form), ...payment(form), ...largeExpense(form, f)];
   const cat = categoryDef(form.category);
   if (cat.goods) out.push(...goodsDetail(form));
   if (cat.repair) out.push(...repair(form));
@@ -101,5 +103,11 @@ function receptionClaim(form: ClaimFormValue, f: ClaimFacts): Verdict[] {
   if (!has(form, 'settlement_bill')) return [RECEP22.block('接待费报销须附结算清单')];
   if (!r.listFilled) return [RECEP20.block('接待费报销须附《公务接待清单》')];
   if (!r.listReviewed) return [RECEP20.block('《公务接待清单》尚未由接待科室负责人审查')];
-  return checkMeals(r.listMeals, r.guests, null);
+  const accompanying = Math.max(0, ...r.listMeals.filter((m) => m.type !== 'staff').map((m) => m.accompanying));
+  return [
+    ...checkReceptionLines(form.lines),
+    ...checkMeals(r.listMeals, r.guests, null),
+    ...checkAgainstPlan(r.planMeals ?? [], r.listMeals),
+    ...checkVehicles(r.listVehicles, r.guests, accompanying),
+  ];
 }

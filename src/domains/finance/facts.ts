@@ -42,4 +42,8 @@ export interface ReceptionFact {
   listFilled: boolean;
   listReviewed: boolean;
   listMeals: import('./form').MealValue[];
+  /** RECEP-11: the hosted meals of the approved plan. */
+  planMeals?: import('./form').MealValue[];
+  /** RECEP-19: vehicles recorded on the reception list. */
+  listVehicles?: number;
 }

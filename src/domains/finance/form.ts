@@ -76,6 +76,13 @@ export const ClaimForm = z.object({
   meetingBudgetId: z.string().trim().max(100).optional(),
   /** RECEP-22: the approved reception this claim settles. */
   receptionId: z.string().trim().max(100).optional(),
+  /** TRAVEL-09/10: the 《出差人员用餐用车情况表》 — days on which the host unit arranged meals or vehicles. */
+  hostStatement: z.object({
+    mealDays: z.array(Day).max(60).default([]),
+    vehicleDays: z.array(Day).max(60).default([]),
+    /** The one work meal arranged 确因工作需要, exempt from payment (ORS 21). */
+    workMealDay: Day.optional(),
+  }).optional(),
   /** FIVE-07: why one person signs two slots. */
   coincidenceReason: z.string().trim().max(500).optional(),
 });
@@ -86,6 +93,15 @@ export const PURPOSE_CATEGORIES = {
   vacation: '休假', family: '探亲', tourism: '旅游', personal: '个人接待活动',
 } as const;
 export type PurposeCategory = keyof typeof PURPOSE_CATEGORIES;
+
+/** RECEP-05 (S1–S4) and RECEP-06 (S5 对口接待, S6 联合工作组); out_of_scope is recorded only to refuse it. */
+export const VISITOR_CATEGORIES = {
+  s1: '各级党政机关等领导视察指导工作', s2: '工作组来办检查指导工作', s3: '其他市（州）扶贫办联系工作', s4: '县（市、区）扶贫办领导请示、汇报工作',
+  s5: '其他公务活动（对口接待）', s6: '检查组、督查组等联合工作组', out_of_scope: '不属于以上范围',
+} as const;
+export type VisitorCategory = keyof typeof VISITOR_CATEGORIES;
+/** RECEP-01: who hosts. */
+export const HOST_ENTITIES = { office: '市扶贫办机关', affiliated: '所属事业单位' } as const;
 export const EXCLUDED_PURPOSES: PurposeCategory[] = ['vacation', 'family', 'tourism', 'personal'];
 
 export const MEAL_TYPES = { buffet_breakfast: '自助早餐', buffet_lunch: '自助午餐', buffet_dinner: '自助晚餐', table: '工作桌餐', staff: '工作人员用餐' } as const;
@@ -123,6 +139,14 @@ export const ReceptionForm = z.object({
   guestUnit: z.string().trim().min(1, '请填写被接待单位').max(200),
   purpose: z.string().trim().min(1, '请填写来白事由').max(500),
   purposeCategory: z.enum(Object.keys(PURPOSE_CATEGORIES) as [PurposeCategory, ...PurposeCategory[]]),
+  /** RECEP-05/06: the visitor category (required at submission, checked by RECEP-05). */
+  visitorCategory: z.enum(Object.keys(VISITOR_CATEGORIES) as [VisitorCategory, ...VisitorCategory[]]).optional(),
+  /** RECEP-06 S6: our office is the lead unit (牵头单位) of the joint work group. */
+  weAreLeadUnit: z.boolean().optional(),
+  /** RECEP-01 (RECORD). */
+  hostEntity: z.enum(Object.keys(HOST_ENTITIES) as [keyof typeof HOST_ENTITIES]).default('office'),
+  /** RECEP-03 (RECORD): dietary and ethnic customs to respect. */
+  customsNote: z.string().trim().max(500).optional(),
   visitStart: Day,
   visitEnd: Day,
   guests: z.number().int().min(1, '来白人数至少1人').max(1000),
@@ -143,6 +167,8 @@ export const ReceptionList = z.object({
   meals: z.array(Meal).max(20).default([]),
   lodging: z.string().trim().max(1000).default(''),
   vehicles: z.string().trim().max(1000).default(''),
+  /** RECEP-19: how many vehicles the reception used (集中乘车). */
+  vehicleCount: z.number().int().nonnegative().max(100).optional(),
   totalFen: Fen,
 });
 export type ReceptionListValue = z.infer<typeof ReceptionList>;

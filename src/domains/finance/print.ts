@@ -2,7 +2,7 @@ import type { PrintableInstance } from '../../kernel/flow';
 import type { FormRow, FormSpec } from '../../kernel/render/form-spec';
 import { categoryDef, PAYMENT_METHODS, TIER_LABEL, VOUCHER_KINDS, yuan } from './categories';
 import type { ClaimFacts } from './facts';
-import { MEAL_TYPES, PURPOSE_CATEGORIES, type ClaimFormValue, type ReceptionFormValue } from './form';
+import { MEAL_TYPES, PURPOSE_CATEGORIES, VISITOR_CATEGORIES, type ClaimFormValue, type ReceptionFormValue } from './form';
 
 /**
  * The printed forms. No claim form is attached to 财务管理制度 (its 财务报销流程图 is missing,
@@ -70,7 +70,7 @@ export function printReceptionForm(detail: PrintableInstance): FormSpec {
     rows: [
       { kind: 'fields', cells: [{ label: '报告部门', value: detail.applicant.unitName ?? '' }, { label: '报告时间', value: local(detail.submittedAt) }] },
       { kind: 'fields', cells: [{ label: '被接待单位', value: form.guestUnit }] },
-      { kind: 'text', label: '来白事由', value: `${form.purpose}（${PURPOSE_CATEGORIES[form.purposeCategory]}）；公函：${form.letter?.issuer ?? ''} ${form.letter?.docNo ?? ''}` },
+      { kind: 'text', label: '来白事由', value: `${form.purpose}（${PURPOSE_CATEGORIES[form.purposeCategory]}${form.visitorCategory ? `；${VISITOR_CATEGORIES[form.visitorCategory]}` : ''}）；公函：${form.letter?.issuer ?? ''} ${form.letter?.docNo ?? ''}` },
       { kind: 'fields', cells: [{ label: '来白时间', value: `${form.visitStart} 至 ${form.visitEnd}` }, { label: '来白人数', value: `${form.guests}人` }] },
       { kind: 'fields', cells: [{ label: '来白主要领导姓名及职务', value: form.leadGuest }] },
       { kind: 'text', label: '在白食宿安排及行程', value: form.arrangement + (meals ? `\n工作餐：${meals}` : ''), minHeight: 50 },

@@ -1,7 +1,7 @@
 import type { Verdict } from '../../kernel/rules';
 import { yuan } from './categories';
-import { EXCLUDED_PURPOSES, MEAL_TYPES, PURPOSE_CATEGORIES, type MealValue, type ReceptionFormValue } from './form';
-import { RECEP02, RECEP07, RECEP08, RECEP15, RECEP16, RECEP17, RECEP18 } from './rules';
+import { EXCLUDED_PURPOSES, MEAL_TYPES, PURPOSE_CATEGORIES, VISITOR_CATEGORIES, type ClaimLineValue, type MealValue, type ReceptionFormValue } from './form';
+import { RECEP02, RECEP05, RECEP06, RECEP07, RECEP08, RECEP11, RECEP12, RECEP14, RECEP15, RECEP16, RECEP17, RECEP18, RECEP19, RECEP21, RECEP24 } from './rules';
 
 /** RECEP-16: 3 for up to 10 guests (以内 is inclusive), floor(G/3) above (CONF-60). */
 export function maxAccompany(guests: number): number {
@@ -21,7 +21,66 @@ export function checkReception(form: ReceptionFormValue): Verdict[] {
   }
   if (form.purposeCategory === 'other' && form.purpose.length < 4) return [RECEP02.block('“其他公务”须写明具体公务事由')];
   if (form.visitEnd < form.visitStart) return [RECEP02.block('来白时间的结束日期早于开始日期')];
-  return checkMeals(form.meals, form.guests, form.workMealReason ?? '');
+  const scope = checkScope(form);
+  if (scope.length) return scope;
+  const plan = form.meals.filter((m) => m.type !== 'staff' && !m.venue)
+    .map((m) => RECEP11.block(`接待方案须写明每次工作餐的标准、地点和方式：${m.date}${MEAL_TYPES[m.type]}未填写地点`));
+  return [...plan, ...checkMeals(form.meals, form.guests, form.workMealReason ?? '')];
+}
+
+/**
+ * RECEP-05 / RECEP-06. Reading: S5 (对口接待) is in scope, the receiving section being the
+ * applicant's own section (the counterpart); S6 joint groups are received by us only when we lead.
+ */
+export function checkScope(form: Pick<ReceptionFormValue, 'visitorCategory' | 'weAreLeadUnit'>): Verdict[] {
+  const c = form.visitorCategory;
+  if (!c) return [RECEP05.block(`请选择接待对象类别（${Object.values(VISITOR_CATEGORIES).slice(0, 6).join('；')}）`)];
+  if (c === 'out_of_scope') return [RECEP05.block('接待对象不属于公务接待范围（各级领导视察指导、工作组检查指导、其他市（州）扶贫办联系工作、县（市、区）扶贫办请示汇报），不予接待')];
+  if (c === 's6' && !form.weAreLeadUnit) return [RECEP06.block('接待联合工作组以牵头单位为接待主体单位；本办不是牵头单位的，不得以本办名义接待和支付')];
+  return [];
+}
+
+/**
+ * The lines of a reception claim: what may never be paid as reception (RECEP-12, 14, 21, 24).
+ * Reading: the software matches the configured keywords in each line's 摘要; a reviewer can
+ * still refuse other lines. Keywords are parameters.
+ */
+export function checkReceptionLines(lines: Pick<ClaimLineValue, 'description'>[]): Verdict[] {
+  const out: Verdict[] = [];
+  const rules = [
+    [RECEP12, '公务接待不得组织迎送活动、张贴悬挂标语横幅、献花、铺设迎宾地毯'],
+    [RECEP14, '接待住宿不得额外配发洗漱用品'],
+    [RECEP21, '接待费中不得列支应由接待对象承担的差旅、会议、培训等费用'],
+    [RECEP24, '不得组织旅游、营业性娱乐健身活动、专场文艺演出，不得赠送礼金、有价证券、纪念品和土特产品'],
+  ] as const;
+  lines.forEach((l, i) => {
+    for (const [rule, why] of rules) {
+      const hit = (rule.param('bannedWords') as string[]).find((w) => l.description.includes(w));
+      if (hit) out.push(rule.block(`第${i + 1}条明细“${l.description}”含“${hit}”：${why}，不予报销`, { line: i, word: hit }));
+    }
+  });
+  return out;
+}
+
+/** RECEP-11 at settlement: the actual hosted meal against the approved plan (type, place, standard). */
+export function checkAgainstPlan(planned: MealValue[], actual: MealValue[]): Verdict[] {
+  const out: Verdict[] = [];
+  const plan = planned.filter((m) => m.type !== 'staff');
+  for (const m of actual.filter((x) => x.type !== 'staff')) {
+    const p = plan.find((x) => x.date === m.date) ?? plan[0];
+    if (!p) { out.push(RECEP11.warn(`${m.date}${MEAL_TYPES[m.type]}不在批准的接待方案内`)); continue; }
+    const diff = [...(p.type !== m.type ? [`方式（方案${MEAL_TYPES[p.type]}）`] : []), ...(p.venue && p.venue !== m.venue ? [`地点（方案${p.venue}）`] : []),
+      ...(m.amountFen * Math.max(1, p.guests + p.accompanying) > p.amountFen * Math.max(1, m.guests + m.accompanying) ? ['人均标准高于方案'] : [])];
+    if (diff.length) out.push(RECEP11.warn(`${m.date}${MEAL_TYPES[m.type]}与接待方案不符：${diff.join('、')}`));
+  }
+  return out;
+}
+
+/** RECEP-19: vehicles used against ceil((guests + accompanying) / seats). */
+export function checkVehicles(vehicles: number | undefined, guests: number, accompanying: number): Verdict[] {
+  if (vehicles === undefined) return [];
+  const need = Math.ceil((guests + accompanying) / RECEP19.param('seatsPerVehicle'));
+  return vehicles > need ? [RECEP19.warn(`接待对象${guests}人、陪同${accompanying}人，集中乘车约需${need}辆，实际使用${vehicles}辆，请严格控制随行车辆`, { vehicles, need })] : [];
 }
 
 /**

@@ -55,7 +55,7 @@ describe('meal limits (pure)', () => {
 
 const letter = { issuer: '白城市洮北区扶贫办', docNo: '洮扶函〔2026〕12号', issuedOn: '2026-10-28', content: '汇报产业扶贫工作', itinerary: '11月5日来白，当日返回', persons: '王某等6人', fileRef: '公函扫描件.pdf' };
 const report = (over: Record<string, unknown> = {}) => ({
-  letter, guestUnit: '白城市洮北区扶贫办', purpose: '汇报产业扶贫项目进展', purposeCategory: 'report', visitStart: '2026-11-05', visitEnd: '2026-11-05',
+  letter, guestUnit: '白城市洮北区扶贫办', purpose: '汇报产业扶贫项目进展', purposeCategory: 'report', visitorCategory: 's4', visitStart: '2026-11-05', visitEnd: '2026-11-05',
   guests: 6, leadGuest: '王某 主任', arrangement: '上午座谈，中午机关食堂自助餐，下午返回', accompanyNames: ['韩冰', '唐宁'],
   meals: [meal({ amountFen: 63_000 })], workMealReason: '座谈延至中午，确因工作需要', ...over,
 });

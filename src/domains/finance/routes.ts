@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { xlsxStream, XLSX_CONTENT_TYPE } from '../../kernel/render/xlsx';
 import { CATEGORY_CODES } from './categories';
 import { CLAIM_COLUMNS, RECEPTION_COLUMNS } from './ledger';
+import { listViolations, recordViolation, VIOLATION_COLUMNS } from './violations';
 import * as svc from './service';
 
 /** /api/v1/finance/*: claims, receptions and the ledgers. Approvals go through /flow. */
@@ -11,8 +12,9 @@ const Ack = z.array(z.string().max(40)).max(20).optional();
 const Submit = z.object({ form: z.record(z.string(), z.unknown()), acknowledged: Ack });
 const CLAIM = { permission: 'finance.claim' };
 const LEDGER = { permission: 'finance.ledger' };
-const CLAIM_RULES = ['FIN-05', 'FIN-06', 'FIN-07', 'FIN-08', 'FIN-09', 'FIN-10', 'FIN-11', 'FIN-12', 'FIN-13', 'FIN-14', 'FIVE-03', 'FIVE-06', 'FIVE-07', 'TRAVEL-02', 'TRAVEL-03', 'TRAVEL-04', 'TRAVEL-05', 'TRAVEL-06', 'RECEP-09', 'RECEP-20', 'RECEP-22', 'RECEP-23'];
-const RECEPTION_RULES = ['RECEP-02', 'RECEP-07', 'RECEP-08', 'RECEP-10', 'RECEP-15', 'RECEP-16', 'RECEP-17', 'RECEP-18'];
+const CLAIM_RULES = ['FIN-05', 'FIN-06', 'FIN-07', 'FIN-08', 'FIN-09', 'FIN-10', 'FIN-11', 'FIN-12', 'FIN-13', 'FIN-14', 'FIVE-03', 'FIVE-06', 'FIVE-07', 'TRAVEL-02', 'TRAVEL-03', 'TRAVEL-04', 'TRAVEL-05', 'TRAVEL-06', 'RECEP-09', 'RECEP-20', 'RECEP-22', 'RECEP-23',
+  'TRAVEL-01', 'TRAVEL-09', 'TRAVEL-10', 'RECEP-11', 'RECEP-12', 'RECEP-14', 'RECEP-19', 'RECEP-21', 'RECEP-24', 'RECEP-25', 'CAR-17'];
+const RECEPTION_RULES = ['RECEP-02', 'RECEP-07', 'RECEP-08', 'RECEP-10', 'RECEP-15', 'RECEP-16', 'RECEP-17', 'RECEP-18', 'RECEP-01', 'RECEP-03', 'RECEP-04', 'RECEP-05', 'RECEP-06', 'RECEP-11'];
 
 function attachment(name: string, ascii: string) {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -49,6 +51,14 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/finance/ledger/claims.xlsx', { config: LEDGER, schema: { summary: '导出报销台账（XLSX）' } }, async (req, reply) => {
     const items = await svc.listClaims(req.ctx, { scope: 'all' });
     return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', attachment('报销台账.xlsx', 'claims.xlsx')).send(xlsxStream(CLAIM_COLUMNS, items, { sheetName: '报销台账' }));
+  });
+  app.get('/finance/violations', { config: { ...LEDGER, rules: ['FIN-17', 'RECEP-27'] }, schema: { summary: '违规问题登记簿' } }, async (req) => ({ items: await listViolations(req.ctx) }));
+  app.post('/finance/violations', { config: { ...LEDGER, rules: ['FIN-17', 'RECEP-27'] }, schema: { summary: '登记违规问题（会计法、纪律处分）', body: z.record(z.string(), z.unknown()) } }, async (req, reply) =>
+    reply.status(201).send(await recordViolation(req.ctx, req.body)),
+  );
+  app.get('/finance/ledger/violations.xlsx', { config: { ...LEDGER, rules: ['FIN-17', 'RECEP-27'] }, schema: { summary: '导出违规问题登记簿（XLSX）' } }, async (req, reply) => {
+    const items = await listViolations(req.ctx);
+    return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', attachment('违规问题登记簿.xlsx', 'violations.xlsx')).send(xlsxStream(VIOLATION_COLUMNS, items, { sheetName: '违规问题登记簿' }));
   });
   app.get('/finance/ledger/receptions.xlsx', { config: LEDGER, schema: { summary: '导出公务接待台账（XLSX）' } }, async (req, reply) => {
     const items = await svc.listReceptions(req.ctx, { scope: 'all' });

@@ -79,3 +79,27 @@ export const financeSplitFlags = pgTable(
   },
   (t) => [index('finance_split_flags_unit_idx').on(t.unitId, t.createdAt)],
 );
+
+/**
+ * The discipline / violation register (FIN-17 会计法, RECEP-27 纪律处分条例): a confirmed
+ * violation, its rules, the directly responsible and the leaders responsible, and the handling.
+ */
+export const financeViolations = pgTable(
+  'finance_violations',
+  {
+    id: text('id').primaryKey(),
+    /** FIN-17 (财务管理制度) or RECEP-27 (公务接待制度). */
+    ruleId: text('rule_id').notNull(),
+    violatedRuleIds: jsonb('violated_rule_ids').$type<string[]>().notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    facts: text('facts').notNull(),
+    directPersonIds: jsonb('direct_person_ids').$type<string[]>().notNull(),
+    leaderPersonIds: jsonb('leader_person_ids').$type<string[]>().notNull(),
+    handling: text('handling').notNull(),
+    claimId: text('claim_id'),
+    receptionId: text('reception_id'),
+    recordedBy: text('recorded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('finance_violations_date_idx').on(t.occurredOn)],
+);

@@ -19,7 +19,7 @@ afterAll(async () => t?.close());
 
 const line = (over: Partial<ClaimLineValue>): ClaimLineValue => ({ description: '车票', amountFen: 15_550, paymentMethod: 'transfer', date: '2026-11-04', travel: { type: 'ticket', mode: 'hsr', seatClass: 'second' }, ...over });
 const travelClaim = (over: Record<string, unknown> = {}) => ({
-  category: 'travel_in_province', purpose: '长春参加培训', payee: '唐宁', attested: true, tripForMeeting: true,
+  category: 'travel_in_province', purpose: '长春参加培训', payee: '唐宁', attested: true, tripForMeeting: true, hostStatement: { mealDays: [], vehicleDays: [] },
   lines: [line({}), line({ description: '住宿', amountFen: 30_000, date: '2026-11-04', travel: { type: 'lodging' } })],
   vouchers: [{ kind: 'invoice', ref: '车票及住宿发票' }, { kind: 'meeting_notice', ref: '吉扶办发〔2026〕8号培训通知' }], ...over,
 });

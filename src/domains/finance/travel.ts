@@ -2,7 +2,7 @@ import type { Verdict } from '../../kernel/rules';
 import { yuan } from './categories';
 import type { ClaimFacts } from './facts';
 import { SEAT_CLASSES, TRAVEL_LINE_TYPES, type ClaimFormValue, type ClaimLineValue } from './form';
-import { TRAVEL02, TRAVEL03, TRAVEL04, TRAVEL05, TRAVEL06 } from './rules';
+import { TRAVEL01, TRAVEL02, TRAVEL03, TRAVEL04, TRAVEL05, TRAVEL06, TRAVEL07, TRAVEL08, TRAVEL09, TRAVEL10 } from './rules';
 
 /** What a travel line may be reimbursed: the standard caps the claim; the rest is the traveller's (TRAVEL-03/04). */
 export function reimbursable(line: ClaimLineValue): { fen: number; note: string } {
@@ -37,7 +37,9 @@ function overClass(line: ClaimLineValue): boolean {
 export function checkTravel(form: ClaimFormValue, f: ClaimFacts): Verdict[] {
   const trip = f.trip;
   if (!trip) return [TRAVEL02.block(form.tripId ? '所选公出审批单不存在或尚未批准' : '差旅费报销须关联已批准的公出（出差）审批单，否则不予报销')];
-  const out: Verdict[] = [];
+  if (!trip.approvedBy) return [TRAVEL01.block('公出审批单未经分管领导审批签字，出差费用不予报销')];
+  if (trip.travellerIds.includes(trip.approvedBy)) return [TRAVEL01.block('公出审批单须由分管领导审批，出差人不得自行审批')];
+  const out: Verdict[] = [...hostFees(form)];
   if (!form.tripForMeeting && !form.vouchers.some((v) => v.kind === 'supporting_document' || v.kind === 'meeting_notice')) {
     out.push(TRAVEL02.block('差旅费报销须附出差依据文件（通知、督办件等）'));
   }
@@ -57,5 +59,46 @@ export function checkTravel(form: ClaimFormValue, f: ClaimFacts): Verdict[] {
   });
   const over = f.lineNotes.filter((x) => x.note);
   if (over.length) out.push(TRAVEL03.warn(`以下明细超过标准，超出部分由个人承担：${over.map((x) => `第${x.index + 1}条 ${x.note}`).join('；')}`));
+  return out;
+}
+
+/**
+ * TRAVEL-09 / TRAVEL-10 (ORS 21, 22): the claim carries the 《出差人员用餐用车情况表》, and every
+ * day the host arranged meals or vehicles needs the receipt of the fees paid to the host. Reading
+ * (GAP-D-ORS12): one work meal per trip is exempt (parameter exemptWorkMeals, 0 = none).
+ */
+export function hostFees(form: Pick<ClaimFormValue, 'hostStatement' | 'vouchers'>): Verdict[] {
+  const st = form.hostStatement;
+  if (!st) return [TRAVEL09.block('差旅费报销须附《出差人员用餐用车情况表》（出发前填写：接待单位是否安排就餐、用车）')];
+  const exempt = TRAVEL10.param('exemptWorkMeals') > 0 && st.workMealDay ? st.workMealDay : null;
+  const mealDays = st.mealDays.filter((d) => d !== exempt);
+  const days = [...new Set([...mealDays, ...st.vehicleDays])].sort();
+  if (!days.length) return [];
+  const receipts = form.vouchers.filter((v) => v.kind === 'host_fee_receipt');
+  if (!receipts.length) return [TRAVEL10.block(`接待单位于 ${days.join('、')} 协助安排就餐或用车，须按标准交纳伙食费、交通费并附交纳凭证`, { days })];
+  return [];
+}
+
+/**
+ * TRAVEL-07 / TRAVEL-08 on an outbound trip request (ORS 5, 6), for the 公出审批单: a study or
+ * research trip needs a special need; a scenic destination warns; a trip needing reception
+ * needs our 公函 with content, itinerary and persons.
+ */
+export function checkOutboundTrip(trip: {
+  purposeCategory?: string; destination: string; specialNeed?: string; repeatOf?: string | null;
+  needsReception?: boolean; letter?: { content?: string; itinerary?: string; persons?: string } | null;
+}): Verdict[] {
+  const out: Verdict[] = [];
+  if ((trip.purposeCategory === 'exchange' || trip.purposeCategory === 'research') && !trip.specialNeed) {
+    out.push(TRAVEL07.warn('禁止异地部门间没有特别需要的一般性学习交流、考察调研：请说明特别需要'));
+  }
+  if (trip.repeatOf) out.push(TRAVEL07.warn(`本科室近期已赴同一目的地开展同类公务（${trip.repeatOf}），禁止重复性考察`));
+  const scenic = (TRAVEL07.param('scenicWords') as string[]).find((w) => trip.destination.includes(w));
+  if (scenic) out.push(TRAVEL07.warn(`目的地“${trip.destination}”属风景名胜区，禁止违反规定到风景名胜区举办会议和公务活动`));
+  if (trip.needsReception) {
+    const l = trip.letter;
+    const missing = [...(!l?.content ? ['内容'] : []), ...(!l?.itinerary ? ['行程'] : []), ...(!l?.persons ? ['人员'] : [])];
+    if (missing.length) out.push(TRAVEL08.block(`公务外出确需接待的，应向接待单位发出公函，公函缺少：${missing.join('、')}`));
+  }
   return out;
 }

@@ -63,7 +63,7 @@ describe('claims against the office-service rules', () => {
 
   it('FIN-15 RECEP-22: a reception claim on a reception whose approval form is not yet approved is refused', async () => {
     const letter = { issuer: '洮北区扶贫办', docNo: '洮扶函〔2026〕12号', content: '汇报', itinerary: '当日返回', persons: '6人', fileRef: '公函.pdf' };
-    const r = await submitReception(await ctxFor(t, 'tangning'), { letter, guestUnit: '洮北区扶贫办', purpose: '汇报工作', purposeCategory: 'report', visitStart: '2026-11-05', visitEnd: '2026-11-05', guests: 6, leadGuest: '王某', arrangement: '座谈' });
+    const r = await submitReception(await ctxFor(t, 'tangning'), { letter, guestUnit: '洮北区扶贫办', purpose: '汇报工作', purposeCategory: 'report', visitorCategory: 's4', visitStart: '2026-11-05', visitEnd: '2026-11-05', guests: 6, leadGuest: '王某', arrangement: '座谈' });
     const err = await rejected(file('tangning', { ...plain('reception', 50_000), receptionId: r.id, vouchers: [{ kind: 'invoice', ref: 'x' }, { kind: 'settlement_bill', ref: 'y' }] }));
     expect(err.rule?.id).toBe('FIN-15');
   });

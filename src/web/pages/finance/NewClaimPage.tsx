@@ -23,6 +23,11 @@ export default function NewClaimPage() {
       category: v.category, funding: v.funding, purpose: v.purpose, payee: v.payee, attested: !!v.attested,
       cashReason: v.cashReason || undefined, coincidenceReason: v.coincidenceReason || undefined, tripId: v.tripId || undefined,
       tripForMeeting: !!v.tripForMeeting, decisionId: decision?.id,
+      // TRAVEL-09/10: the 出差人员用餐用车情况表 as filled before the trip.
+      hostStatement: v.hostStatementFilled ? {
+        mealDays: String(v.hostMealDays ?? '').split(/[、,，\s]+/).filter(Boolean), vehicleDays: String(v.hostVehicleDays ?? '').split(/[、,，\s]+/).filter(Boolean),
+        workMealDay: v.hostWorkMealDay || undefined,
+      } : undefined,
       lines: (v.lines ?? []).map((l: any) => ({ description: l.description, amountFen: toFen(l.amount), paymentMethod: l.paymentMethod, date: l.date || undefined })),
       vouchers: (v.vouchers ?? []).filter((x: any) => x?.kind && x?.ref).map((x: any) => ({ kind: x.kind, ref: x.ref, ...(x.line ? { line: Number(x.line) - 1 } : {}) })),
     };
@@ -106,6 +111,12 @@ export default function NewClaimPage() {
         <Space wrap size="large">
           <Form.Item label="公出审批单编号（差旅费）" name="tripId"><Input style={{ width: 240 }} /></Form.Item>
           <Form.Item name="tripForMeeting" valuePropName="checked"><Checkbox>因参加会议、培训出差</Checkbox></Form.Item>
+        </Space>
+        <Space wrap size="large">
+          <Form.Item name="hostStatementFilled" valuePropName="checked"><Checkbox>已填写《出差人员用餐用车情况表》</Checkbox></Form.Item>
+          <Form.Item label="接待单位安排就餐的日期（YYYY-MM-DD，顿号分隔）" name="hostMealDays"><Input style={{ width: 240 }} /></Form.Item>
+          <Form.Item label="接待单位安排用车的日期" name="hostVehicleDays"><Input style={{ width: 240 }} /></Form.Item>
+          <Form.Item label="免交伙食费的工作餐日期" name="hostWorkMealDay"><Input type="date" /></Form.Item>
         </Space>
         <Form.Item label="现金结算理由（如有现金）" name="cashReason"><Input /></Form.Item>
         <Form.Item label="一人多栏签字理由（如有）" name="coincidenceReason"><Input /></Form.Item>

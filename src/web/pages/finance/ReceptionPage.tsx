@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { api } from '../../lib/api';
 import { ErrorAlert } from '../../lib/errors';
 import { STATUS_LABEL, toFen } from './labels';
@@ -10,6 +10,8 @@ import { STATUS_LABEL, toFen } from './labels';
  * accompanying diners (RECEP-15/16/17); after approval the list (接待清单) and its review (RECEP-20).
  */
 const PURPOSES = [['meeting', '出席会议'], ['research', '考察调研'], ['task', '执行任务'], ['exchange', '学习交流'], ['guidance', '检查指导'], ['report', '请示汇报工作'], ['other', '其他公务']].map(([value, label]) => ({ value, label }));
+/** RECEP-05 (S1–S4), RECEP-06 (S5 对口接待, S6 联合工作组). */
+const VISITORS = [['s1', '各级党政机关等领导视察指导工作'], ['s2', '工作组来办检查指导工作'], ['s3', '其他市（州）扶贫办联系工作'], ['s4', '县（市、区）扶贫办领导请示、汇报工作'], ['s5', '其他公务活动（对口接待）'], ['s6', '检查组、督查组等联合工作组'], ['out_of_scope', '不属于以上范围']].map(([value, label]) => ({ value, label }));
 const MEALS = [['buffet_breakfast', '自助早餐'], ['buffet_lunch', '自助午餐'], ['buffet_dinner', '自助晚餐'], ['table', '工作桌餐']].map(([value, label]) => ({ value, label }));
 interface Row { id: string; year: number; seq: number; guestUnit: string; visitStart: string; guests: number; status: string; flowInstanceId: string; list: unknown; listReviewedBy: string | null }
 
@@ -28,7 +30,8 @@ export default function ReceptionPage() {
       const meals = v.mealType ? [{ date: v.visitStart, type: v.mealType, venue: v.mealVenue ?? '', guests: v.guests, accompanying: v.accompanying ?? 0, amountFen: toFen(v.mealAmount), drinksFen: 0, tableReason: v.tableReason || undefined }] : [];
       const body = {
         letter: { issuer: v.issuer ?? '', docNo: v.docNo ?? '', content: v.content ?? '', itinerary: v.itinerary ?? '', persons: v.persons ?? '', fileRef: v.fileRef ?? '' },
-        guestUnit: v.guestUnit, purpose: v.purpose, purposeCategory: v.purposeCategory, visitStart: v.visitStart, visitEnd: v.visitEnd || v.visitStart,
+        guestUnit: v.guestUnit, purpose: v.purpose, purposeCategory: v.purposeCategory, visitorCategory: v.visitorCategory, weAreLeadUnit: !!v.weAreLeadUnit,
+        hostEntity: v.hostEntity ?? 'office', customsNote: v.customsNote || undefined, visitStart: v.visitStart, visitEnd: v.visitEnd || v.visitStart,
         guests: v.guests, leadGuest: v.leadGuest, arrangement: v.arrangement, accompanyNames: (v.accompanyNames ?? '').split(/[、,，\s]+/).filter(Boolean),
         meals, workMealReason: v.workMealReason || undefined,
       };
@@ -49,7 +52,8 @@ export default function ReceptionPage() {
       <Card title="公务接待审批报告单">
         <ErrorAlert error={error} />
         <Typography.Paragraph type="secondary">无公函的公务活动和来访人员一律不予接待（公务接待制度第9条）。</Typography.Paragraph>
-        <Form form={form} layout="vertical" initialValues={{ purposeCategory: 'report', guests: 1 }}>
+        <Typography.Paragraph type="secondary">原则：有利公务、务实节俭、严格标准、简化礼仪、高效透明、尊重少数民族风俗习惯（第3条）。不得迎送、献花、悬挂横幅（第12条），不得旅游、娱乐、赠送礼品（第20条）。</Typography.Paragraph>
+        <Form form={form} layout="vertical" initialValues={{ purposeCategory: 'report', guests: 1, hostEntity: 'office' }}>
           <Space wrap>
             <Form.Item label="发函单位" name="issuer"><Input /></Form.Item>
             <Form.Item label="公函文号" name="docNo"><Input /></Form.Item>
@@ -64,6 +68,12 @@ export default function ReceptionPage() {
             <Form.Item label="被接待单位" name="guestUnit" rules={[{ required: true }]}><Input /></Form.Item>
             <Form.Item label="事由类别" name="purposeCategory"><Select options={PURPOSES} style={{ width: 160 }} /></Form.Item>
             <Form.Item label="来白事由" name="purpose" rules={[{ required: true }]}><Input /></Form.Item>
+          </Space>
+          <Space wrap>
+            <Form.Item label="接待对象类别（第7、8条）" name="visitorCategory" rules={[{ required: true, message: '请选择接待对象类别' }]}><Select options={VISITORS} style={{ width: 320 }} /></Form.Item>
+            <Form.Item label="联合工作组" name="weAreLeadUnit" valuePropName="checked"><Checkbox>本办为牵头单位</Checkbox></Form.Item>
+            <Form.Item label="接待主体（第1条）" name="hostEntity"><Select options={[{ value: 'office', label: '市扶贫办机关' }, { value: 'affiliated', label: '所属事业单位' }]} style={{ width: 160 }} /></Form.Item>
+            <Form.Item label="饮食、民族风俗说明" name="customsNote"><Input /></Form.Item>
           </Space>
           <Space wrap>
             <Form.Item label="来白日期" name="visitStart" rules={[{ required: true }]}><Input type="date" /></Form.Item>

@@ -8,7 +8,8 @@ export const CATEGORY_LABEL: Record<string, string> = Object.fromEntries(CATEGOR
 export const PAYMENT_OPTIONS = [{ value: 'transfer', label: '银行转账' }, { value: 'card', label: '公务卡' }, { value: 'cash', label: '现金' }];
 export const VOUCHER_OPTIONS = [
   ['invoice', '正规发票/财务票据'], ['original_voucher', '原始凭证'], ['goods_detail', '商品明细'], ['pos_slip', 'POS机刷卡凭条'], ['repair_items', '维修项目明细'],
-  ['vehicle_repair_approval', '车辆维修审批单'], ['meeting_notice', '会议（培训）通知'], ['supporting_document', '出差依据文件'], ['settlement_bill', '结算清单'], ['other', '其他'],
+  ['vehicle_repair_approval', '车辆维修审批单'], ['meeting_notice', '会议（培训）通知'], ['supporting_document', '出差依据文件'], ['settlement_bill', '结算清单'],
+  ['meal_vehicle_statement', '出差人员用餐用车情况表'], ['host_fee_receipt', '向接待单位交纳伙食费、交通费凭证'], ['other', '其他'],
 ].map(([value, label]) => ({ value, label }));
 export const TIER_LABEL: Record<string, string> = { daily: '日常办公经费', special: '业务专项经费', large: '大额资金' };
 export const STATUS_LABEL: Record<string, string> = { pending: '审批中', running: '审批中', approved: '已批准', rejected: '未批准', withdrawn: '已撤回', returned: '退回修改' };
