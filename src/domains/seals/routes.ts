@@ -30,6 +30,7 @@ export const sealsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/seals/:id/temp-keepers', { config: { ...USE, rules: ['SEAL-12'] }, schema: { summary: '指定临时代管人（综合科分管领导）', params: Id, body: Body } }, async (req, reply) =>
     reply.status(201).send(await svc.designateTempKeeper(req.ctx, req.params.id, req.body)));
+  app.get('/seals/temp-keepers', { config: { ...LEDGER, rules: ['SEAL-12'] }, schema: { summary: '临时代管人指定记录' } }, async (req) => ({ items: await svc.listTempKeepers(req.ctx) }));
   app.post('/seals/stop', { config: { ...USE, rules: ['SEAL-11'] }, schema: { summary: '停用印章（单位名称变动、损坏；综合科分管领导批准）', body: Body } }, async (req) => svc.stopSeals(req.ctx, req.body));
   app.post('/seals/:id/loss', { config: { ...KEEP, rules: ['SEAL-11', 'SEAL-13'] }, schema: { summary: '报告印章遗失或被盗（立即停用）', params: Id, body: Body } }, async (req, reply) =>
     reply.status(201).send(await svc.reportLoss(req.ctx, req.params.id, req.body)));

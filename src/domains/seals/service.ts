@@ -124,6 +124,14 @@ export async function designateTempKeeper(ctx: Ctx, sealId: string, raw: unknown
   });
 }
 
+/** SEAL-12: every stand-in designation (current, coming and past), for the register page. */
+export async function listTempKeepers(ctx: Ctx): Promise<{ id: string; sealName: string; personName: string; startDate: string; endDate: string; reason: string; designatedByName: string; current: boolean }[]> {
+  const d = today(ctx);
+  return rows(ctx.db, sql`select t.id, s.name as "sealName", p.name as "personName", t.start_date::text as "startDate", t.end_date::text as "endDate", t.reason, l.name as "designatedByName",
+      (t.start_date <= ${d} and t.end_date >= ${d}) as current
+    from seal_temp_keepers t join seals s on s.id = t.seal_id join people p on p.id = t.person_id join people l on l.id = t.designated_by order by t.start_date desc limit 500`);
+}
+
 export const StopSeal = z.strictObject({ reason: z.enum(['renamed', 'damaged']), sealIds: z.array(z.string()).max(100).optional() });
 export const STOP_REASON: Record<string, string> = { renamed: '单位名称变动', damaged: '使用损坏', lost: '遗失', stolen: '被盗' };
 

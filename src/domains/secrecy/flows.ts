@@ -81,3 +81,43 @@ export const DESTROY_FLOW = defineFlow<z.infer<typeof DestroyForm>>({
     { id: 'officer', name: '定密责任人意见', kind: 'single', approvers: [{ kind: 'formField', field: 'officerId' }], verb: 'approve', ruleIds: ['SEC-09'] },
   ],
 });
+
+/**
+ * SEC-10 + SEC-11: a classified outgoing document is reviewed by 综合科 (reading: the
+ * 综合科负责人 stands for the “综合科专职人员”), signed by the 分管领导 of the drafting section
+ * and checked (把关) by the 主任; for an upward (上报) document the 主任's step is the
+ * signature itself (SEC-11). Printing and dispatch wait for the whole chain.
+ */
+async function outgoingFacts(ctx: Ctx, outgoingId: string): Promise<Record<string, unknown>> {
+  const [o] = await rows<{ year: number; seq: number; level: Level; direction: string; copies: number }>(ctx.db, sql`select year, seq, level, direction, copies from secrecy_outgoing where id = ${outgoingId}`);
+  if (!o) throw errors.notFound('涉密发文登记');
+  return { regNo: `密发${regNo(o.year, o.seq)}`, level: o.level, levelLabel: LEVEL_LABEL[o.level], copyNo: `共${o.copies}份`, direction: o.direction };
+}
+export const OutgoingForm = z.object({ outgoingId: z.string().min(1), hubChiefId: z.string().min(1) });
+export const OUTGOING_FLOW = defineFlow<z.infer<typeof OutgoingForm>>({
+  key: 'secrecy.outgoing', version: 1, name: '涉密文件发文审批', form: OutgoingForm as never,
+  title: (f) => `涉密发文 ${String(f.derived.regNo)}（${String(f.derived.levelLabel)}）签发`,
+  derive: (ctx, form) => outgoingFacts(ctx, form.outgoingId),
+  printForm: (d) => ({ title: '涉密文件发文审批单', rows: [header(d), ...sigRows(d)],
+    notes: ['对外印发的涉密文件由分管领导签发、主任把关；上报的涉密文件由主任签发（涉密安全管理制度一（五）（九）（十））。本单只登记标识信息，文件正文在涉密计算机上办理。'] }),
+  onComplete: setStatus('secrecy_outgoing'),
+  steps: [
+    { id: 'hub', name: '综合科审核', kind: 'single', approvers: [{ kind: 'formField', field: 'hubChiefId' }], verb: 'review', ruleIds: ['SEC-10'] },
+    { id: 'leader', name: '分管领导签发', kind: 'single', approvers: [{ kind: 'leaderOfApplicantUnit' }], verb: (f) => (f.derived.direction === 'upward' ? 'review' : 'sign'), ruleIds: ['SEC-10'] },
+    { id: 'director', name: '主任把关（上报文件由主任签发）', kind: 'single', approvers: [{ kind: 'principal' }], verb: (f) => (f.derived.direction === 'upward' ? 'sign' : 'approve'), ruleIds: ['SEC-10', 'SEC-11'] },
+  ],
+});
+
+export const TakeoutForm = z.object({ takeoutId: z.string().min(1), documentId: z.string().min(1), hubChiefId: z.string().min(1) });
+export const TAKEOUT_FLOW = defineFlow<z.infer<typeof TakeoutForm>>({
+  key: 'secrecy.takeout', version: 1, name: '涉密文件带离审批', form: TakeoutForm as never,
+  title: (f) => `${f.applicant.name}带离涉密文件 ${String(f.derived.regNo)}（${String(f.derived.levelLabel)}，${String(f.derived.dueDate)}前带回）`,
+  derive: async (ctx, form) => {
+    const [x] = await rows<{ due_date: string; destination: string }>(ctx.db, sql`select due_date::text, destination from secrecy_takeouts where id = ${form.takeoutId}`);
+    return { ...(await docFacts(ctx, form.documentId)), dueDate: x?.due_date, destination: x?.destination };
+  },
+  printForm: (d) => ({ title: '涉密文件带离审批单', rows: [header(d), { kind: 'fields', cells: [{ label: '带离人', value: d.applicant.name }, { label: '去向', value: String(d.facts.destination) }, { label: '带回期限', value: String(d.facts.dueDate) }] }, ...sigRows(d)],
+    notes: ['涉密文件原则上不可带离工作场所（公文运转管理制度第二十四条）；确需带离的须经批准并登记带出、带回。'] }),
+  onComplete: setStatus('secrecy_takeouts'),
+  steps: [{ id: 'hub', name: '综合科负责人意见', kind: 'single', approvers: [{ kind: 'formField', field: 'hubChiefId' }], verb: 'approve', ruleIds: ['SEC-15'] }],
+});

@@ -4,6 +4,7 @@ import { grantPermissions } from '../../kernel/access/grants';
 import { localDate } from '../../kernel/time';
 import { secrecyRoutes } from './routes';
 import { remindSecrecy, CUSTODIAN_POST, OFFICER_POST } from './service';
+import { remindSecrecyDuties } from './reminders';
 import './flows';
 
 export const SECRECY_PERMISSIONS = [
@@ -23,7 +24,7 @@ export const secrecyModule: Module = {
   name: 'secrecy',
   permissions: SECRECY_PERMISSIONS,
   routes: secrecyRoutes,
-  jobs: [{ name: 'secrecy-reminders', everyMs: 3_600_000, run: remindSecrecy }],
+  jobs: [{ name: 'secrecy-reminders', everyMs: 3_600_000, run: remindSecrecy }, { name: 'secrecy-duty-reminders', everyMs: 3_600_000, run: remindSecrecyDuties }],
   async seedBase(ctx) {
     await ctx.db.execute(sql`insert into posts (code, name, category, principal, sort_order) values
       (${CUSTODIAN_POST}, '绝密件专管人员', 'duty', false, 900), (${OFFICER_POST}, '定密责任人', 'duty', false, 910) on conflict (code) do nothing`);
@@ -53,5 +54,29 @@ export const secrecyModule: Module = {
       values ('smed_demo1', 'BM003', 'usb', 'psn_huangjing', '综合科保密柜A', 'confidential', ${now}) on conflict do nothing`);
     await ctx.db.execute(sql`insert into secrecy_media_items (id, medium_id, label, level, added_at) values
       ('smit_demo1', 'smed_demo1', '扶贫资金审计通知（扫描件）', 'secret', ${now}), ('smit_demo2', 'smed_demo1', '动态调整意见（扫描件）', 'confidential', ${now}) on conflict do nothing`);
+    // Equipment (SEC-17/22/23/26), the 微机管理人员, a dispatched outgoing document with its copies, work log and committee (SEC-27/29).
+    await ctx.db.execute(sql`insert into post_holdings (id, person_id, post_code, unit_id, start_date) values ('ph_demo_itadmin', 'psn_linfeng', 'it_admin', 'unit_zonghe', '2020-01-01') on conflict do nothing`);
+    await ctx.db.execute(sql`insert into secrecy_devices (id, number, kind, name, unit_id, user_person_id, is_classified, internet_connected, password_set, level, justification, device_file_no, location, status, created_at) values
+      ('sdev_demo1', 'ZH-SM01', 'desktop', '联想启天M430 涉密单机', 'unit_zonghe', 'psn_huangjing', true, false, true, 'confidential', null, 'SMDJ-001', '综合科机要室', 'in_use', ${now}),
+      ('sdev_demo2', 'ZH-PC07', 'desktop', '联想启天M430 办公计算机', 'unit_zonghe', 'psn_huangjing', false, true, true, null, null, null, '综合科办公室', 'in_use', ${now}),
+      ('sdev_demo3', 'ZH-FAX01', 'fax', '松下KX-FT872 传真机', 'unit_zonghe', 'psn_huangjing', false, false, false, null, null, null, '综合科办公室', 'in_use', ${now}),
+      ('sdev_demo4', 'ZH-NB02', 'laptop', 'ThinkPad X13 涉密便携机', 'unit_zonghe', 'psn_liuyang', true, false, true, 'secret', '下乡核查需在现场处理秘密级数据', 'SMDJ-002', '综合科保密柜B', 'in_use', ${now})
+      on conflict do nothing`);
+    const scopeAll = JSON.stringify({ unitIds: ['unit_zonghe', 'unit_guihua', 'unit_shehui', 'unit_ducha', 'unit_xinxi'], personIds: ['psn_chenzhiyuan', 'psn_liminghua', 'psn_zhaoguoqiang', 'psn_sunli'] });
+    const recips = JSON.stringify([{ org: '吉林省扶贫开发办公室' }, { org: '白城市人民政府办公室' }]);
+    await ctx.db.execute(sql`insert into secrecy_outgoing (id, year, seq, title, doc_no, level, term, knowledge_scope, direction, copies, recipients, drafter_person_id, drafter_unit_id, level_decided_by, status, print_device_id, printed_by, printed_at, channel, dispatched_by, dispatched_at, created_at)
+      values ('sout_demo1', ${year}, 1, '关于防返贫监测对象动态调整情况的报告', ${`白扶办密〔${year}〕1号`}, 'secret', '5年', ${scopeAll}::jsonb, 'upward', 3, ${recips}::jsonb, 'psn_hanbing', 'unit_guihua', 'psn_liuyang', 'dispatched',
+        'sdev_demo1', 'psn_huangjing', ${now}, 'courier', 'psn_huangjing', ${now}, ${now}) on conflict do nothing`);
+    for (const [n, to, who] of [['000001', '吉林省扶贫开发办公室', '王明'], ['000002', '白城市人民政府办公室', '李强'], ['000003', '本办存档', '黄静']]) {
+      await ctx.db.execute(sql`insert into secrecy_outgoing_copies (id, outgoing_id, copy_no, recipient, receiver_name, distributed_by, distributed_at) values (${`soc_demo${n}`}, 'sout_demo1', ${n}, ${to}, ${who}, 'psn_huangjing', ${now}) on conflict do nothing`);
+    }
+    await ctx.db.execute(sql`insert into secrecy_records (id, kind, occurred_on, subject, device_id, person_id, approved_by, detail, findings, corrected_on, outcome, recorded_by, created_at) values
+      ('srec_demo1', 'education', ${`${year}-03-15`}, '全体干部职工保密知识培训', null, null, null, ${JSON.stringify({ attendees: ['psn_chenzhiyuan', 'psn_liuyang', 'psn_huangjing', 'psn_hanbing', 'psn_fenglei'] })}::jsonb, null, null, null, 'psn_huangjing', ${now}),
+      ('srec_demo2', 'inspection', ${`${year}-09-26`}, '国庆节前保密检查', null, null, null, ${JSON.stringify({ holiday: '国庆节', locks: { pcRoom: true, archiveRoom: true, leaderOffices: true, otherOffices: false } })}::jsonb, '未做到：其他办公室无人时关门', ${`${year}-09-28`}, '已通报并整改', 'psn_huangjing', ${now}),
+      ('srec_demo3', 'maintenance', ${`${year}-06-10`}, '涉密计算机病毒库离线升级与磁盘检查', 'sdev_demo1', null, null, '{}'::jsonb, null, null, null, 'psn_linfeng', ${now})
+      on conflict do nothing`);
+    await ctx.db.execute(sql`insert into secrecy_committee (id, person_id, role, start_date, created_at) values
+      ('scom_demo1', 'psn_chenzhiyuan', 'chair', '2020-01-01', ${now}), ('scom_demo2', 'psn_liuyang', 'member', '2020-01-01', ${now}), ('scom_demo3', 'psn_hanbing', 'member', '2020-01-01', ${now}),
+      ('scom_demo4', 'psn_fenglei', 'member', '2020-01-01', ${now}), ('scom_demo5', 'psn_huangjing', 'daily', '2020-01-01', ${now}) on conflict do nothing`);
   },
 };

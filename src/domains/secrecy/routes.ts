@@ -3,8 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { xlsxStream, XLSX_CONTENT_TYPE } from '../../kernel/render/xlsx';
 import { contentDisposition } from '../../kernel/render/download';
 import { audit } from '../../kernel/audit/write';
-import { DOC_COLUMNS } from './ledger';
+import { CHECK_ITEM_COLUMNS, DEVICE_COLUMNS, DOC_COLUMNS, OUTGOING_COLUMNS, RECORD_COLUMNS, TAKEOUT_COLUMNS } from './ledger';
 import * as svc from './service';
+import * as out from './outgoing';
+import * as cus from './custody';
+import * as eq from './equipment';
+import type { Ctx } from '../../kernel/context';
+import type { FastifyReply } from 'fastify';
+import type { XlsxColumn } from '../../kernel/render/xlsx';
 
 /** /api/v1/secrecy/*: the register of paper classified documents and media (no content, SEC-23). */
 const Id = z.object({ id: z.string().min(1).max(100) });
@@ -82,4 +88,79 @@ export const secrecyRoutes: FastifyPluginAsyncZod = async (app) => {
     await audit(req.ctx, { event: 'secrecy.register.export', objectType: 'secrecy_document', detail: { rows: items.length } });
     return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition('涉密文件登记簿.xlsx')).send(xlsxStream(DOC_COLUMNS, items, { sheetName: '涉密文件登记簿' }));
   });
+
+  // ---------------------------------------------------------------- 涉密发文 (SEC-10/11/12/17/18/20)
+  const Ack = z.object({ form: Body, acknowledged: z.array(z.string().max(40)).max(20).optional() });
+  app.get('/secrecy/outgoing', { config: { ...READ, rules: ['SEC-10', 'SEC-17', 'SEC-18'] }, schema: { summary: '涉密发文登记簿（查阅留痕）' } }, async (req) => ({ items: await out.listOutgoing(req.ctx) }));
+  app.post('/secrecy/outgoing', { config: { ...REQUEST, rules: ['SEC-10', 'SEC-11', 'SEC-12', 'SEC-20', 'SEC-23'] }, schema: { summary: '登记涉密发文并送综合科审核、分管领导签发、主任把关', body: Ack } }, async (req, reply) =>
+    reply.status(201).send(await out.registerOutgoing(req.ctx, req.body.form, req.body.acknowledged)));
+  app.post('/secrecy/outgoing/:id/level', { config: { ...REQUEST, rules: ['SEC-20'] }, schema: { summary: '变更密级（定密责任人）', params: Id, body: Body } }, async (req, reply) => {
+    await out.changeOutgoingLevel(req.ctx, req.params.id, req.body);
+    return reply.status(204).send();
+  });
+  app.post('/secrecy/outgoing/:id/print', { config: { ...HANDLE, rules: ['SEC-10', 'SEC-17'] }, schema: { summary: '登记印制（综合科涉密计算机，生成份号）', params: Id, body: Body } }, async (req, reply) =>
+    reply.status(201).send(await out.printOutgoing(req.ctx, req.params.id, req.body)));
+  app.post('/secrecy/outgoing/:id/distribute', { config: { ...HANDLE, rules: ['SEC-17'] }, schema: { summary: '逐份登记分发', params: Id, body: Body } }, async (req) => out.distributeCopies(req.ctx, req.params.id, req.body));
+  app.post('/secrecy/outgoing/:id/dispatch', { config: { ...HANDLE, rules: ['SEC-17', 'SEC-18'] }, schema: { summary: '登记发出（机要渠道）', params: Id, body: Body } }, async (req, reply) => {
+    await out.dispatchOutgoing(req.ctx, req.params.id, req.body);
+    return reply.status(204).send();
+  });
+
+  // ---------------------------------------------------------------- 带离 (SEC-15) and 清查核对 (SEC-16)
+  app.post('/secrecy/takeouts', { config: { ...REQUEST, rules: ['SEC-15', 'SEC-19'] }, schema: { summary: '申请将涉密文件带离工作场所', body: Ack } }, async (req, reply) =>
+    reply.status(201).send(await cus.requestTakeout(req.ctx, req.body.form, req.body.acknowledged)));
+  app.get('/secrecy/takeouts/mine', { config: REQUEST, schema: { summary: '我的带离申请' } }, async (req) => ({ items: await cus.listTakeouts(req.ctx, { scope: 'mine' }) }));
+  app.get('/secrecy/takeouts', { config: { ...READ, rules: ['SEC-15'] }, schema: { summary: '涉密文件带离登记' } }, async (req) => ({ items: await cus.listTakeouts(req.ctx, { scope: 'all' }) }));
+  app.post('/secrecy/takeouts/:id/out', { config: { ...HANDLE, rules: ['SEC-15'] }, schema: { summary: '登记带出', params: Id } }, async (req, reply) => {
+    await cus.takeoutOut(req.ctx, req.params.id);
+    return reply.status(204).send();
+  });
+  app.post('/secrecy/takeouts/:id/return', { config: { ...HANDLE, rules: ['SEC-15'] }, schema: { summary: '登记带回', params: Id } }, async (req, reply) => {
+    await cus.takeoutBack(req.ctx, req.params.id);
+    return reply.status(204).send();
+  });
+  app.get('/secrecy/checks', { config: { ...READ, rules: ['SEC-16'] }, schema: { summary: '清查核对记录' } }, async (req) => ({ items: await cus.listChecks(req.ctx), due: await cus.checkDue(req.ctx) }));
+  app.post('/secrecy/checks', { config: { ...HANDLE, rules: ['SEC-16'] }, schema: { summary: '开始本期清查核对（列出全部在册涉密件及持有人）' } }, async (req, reply) => reply.status(201).send(await cus.startCheck(req.ctx)));
+  app.get('/secrecy/checks/:id/items', { config: { ...READ, rules: ['SEC-16'] }, schema: { summary: '清查核对明细', params: Id } }, async (req) => ({ items: await cus.checkItems(req.ctx, req.params.id) }));
+  app.post('/secrecy/check-items/:id', { config: { ...HANDLE, rules: ['SEC-16'] }, schema: { summary: '登记核对结果', params: Id, body: Body } }, async (req, reply) => {
+    await cus.recordCheckItem(req.ctx, req.params.id, req.body);
+    return reply.status(204).send();
+  });
+  app.post('/secrecy/checks/:id/close', { config: { ...HANDLE, rules: ['SEC-16'] }, schema: { summary: '结束清查（发现问题报告综合科负责人）', params: Id } }, async (req) => cus.closeCheck(req.ctx, req.params.id));
+
+  // ---------------------------------------------------------------- equipment, work log, committee
+  app.get('/secrecy/devices', { config: { ...READ, rules: ['SEC-22', 'SEC-23', 'SEC-25', 'SEC-26'] }, schema: { summary: '计算机及办公设备保密登记' } }, async (req) => ({ items: await eq.listDevices(req.ctx) }));
+  app.post('/secrecy/devices', { config: { ...HANDLE, rules: ['SEC-22', 'SEC-23', 'SEC-26'] }, schema: { summary: '登记设备（涉密计算机不得上网）', body: Body } }, async (req, reply) => reply.status(201).send(await eq.registerDevice(req.ctx, req.body)));
+  app.put('/secrecy/devices/:id', { config: { ...HANDLE, rules: ['SEC-22', 'SEC-23', 'SEC-26'] }, schema: { summary: '修改设备登记', params: Id, body: Body } }, async (req, reply) => {
+    await eq.updateDevice(req.ctx, req.params.id, req.body);
+    return reply.status(204).send();
+  });
+  app.post('/secrecy/devices/:id/events', { config: { ...HANDLE, rules: ['SEC-25', 'SEC-26', 'SEC-31'] }, schema: { summary: '登记维修、更换、报废、转让、外借', params: Id, body: Body } }, async (req, reply) =>
+    reply.status(201).send(await eq.recordDeviceEvent(req.ctx, req.params.id, req.body)));
+  app.get('/secrecy/records', { config: { ...READ, rules: ['SEC-21', 'SEC-27', 'SEC-28', 'SEC-30', 'SEC-32', 'SEC-33', 'SEC-34'] }, schema: { summary: '保密工作记录', querystring: z.object({ kind: z.string().max(20).optional() }) } },
+    async (req) => ({ items: await eq.listRecords(req.ctx, req.query), inspections: await eq.inspectionsDue(req.ctx) }));
+  app.post('/secrecy/records', { config: { ...HANDLE, rules: ['SEC-21', 'SEC-27', 'SEC-28', 'SEC-30', 'SEC-32', 'SEC-33', 'SEC-34'] }, schema: { summary: '登记保密工作记录', body: Body } }, async (req, reply) =>
+    reply.status(201).send(await eq.addRecord(req.ctx, req.body)));
+  app.post('/secrecy/records/:id/correct', { config: { ...HANDLE, rules: ['SEC-27', 'SEC-30'] }, schema: { summary: '登记整改（处理）结果', params: Id, body: Body } }, async (req, reply) => {
+    await eq.correctRecord(req.ctx, req.params.id, req.body);
+    return reply.status(204).send();
+  });
+  app.get('/secrecy/committee', { config: { ...READ, rules: ['SEC-29'] }, schema: { summary: '保密委员会及缺员报告' } }, async (req) => eq.committeeReport(req.ctx));
+  app.post('/secrecy/committee', { config: { ...HANDLE, rules: ['SEC-29'] }, schema: { summary: '登记保密委员会成员', body: Body } }, async (req, reply) => reply.status(201).send(await eq.addCommitteeMember(req.ctx, req.body)));
+  app.post('/secrecy/committee/:id/end', { config: { ...HANDLE, rules: ['SEC-29'] }, schema: { summary: '成员离任', params: Id } }, async (req, reply) => {
+    await eq.endCommitteeMember(req.ctx, req.params.id);
+    return reply.status(204).send();
+  });
+  app.get('/secrecy/people', { config: REQUEST, schema: { summary: '人员与科室（选择用）' } }, async (req) => svc.peopleAndUnits(req.ctx));
+
+  // ---------------------------------------------------------------- XLSX exports of every register (audited)
+  const exportXlsx = async <R,>(ctx: Ctx, reply: FastifyReply, name: string, columns: XlsxColumn<R>[], items: R[]) => {
+    await audit(ctx, { event: 'secrecy.register.export', objectType: 'secrecy_register', detail: { register: name, rows: items.length } });
+    return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition(`${name}.xlsx`)).send(xlsxStream(columns, items, { sheetName: name }));
+  };
+  app.get('/secrecy/ledger/outgoing.xlsx', { config: READ, schema: { summary: '导出涉密发文登记簿（XLSX）' } }, async (req, reply) => exportXlsx(req.ctx, reply, '涉密发文登记簿', OUTGOING_COLUMNS, await out.listOutgoing(req.ctx)));
+  app.get('/secrecy/ledger/takeouts.xlsx', { config: READ, schema: { summary: '导出涉密文件带离登记（XLSX）' } }, async (req, reply) => exportXlsx(req.ctx, reply, '涉密文件带离登记', TAKEOUT_COLUMNS, await cus.listTakeouts(req.ctx, { scope: 'all' })));
+  app.get('/secrecy/checks/:id/items.xlsx', { config: READ, schema: { summary: '导出清查核对表（XLSX）', params: Id } }, async (req, reply) => exportXlsx(req.ctx, reply, '涉密文件清查核对表', CHECK_ITEM_COLUMNS, await cus.checkItems(req.ctx, req.params.id)));
+  app.get('/secrecy/ledger/devices.xlsx', { config: READ, schema: { summary: '导出设备保密登记（XLSX）' } }, async (req, reply) => exportXlsx(req.ctx, reply, '计算机及办公设备保密登记', DEVICE_COLUMNS, await eq.listDevices(req.ctx)));
+  app.get('/secrecy/ledger/records.xlsx', { config: READ, schema: { summary: '导出保密工作记录（XLSX）' } }, async (req, reply) => exportXlsx(req.ctx, reply, '保密工作记录', RECORD_COLUMNS, await eq.listRecords(req.ctx)));
 };

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -164,4 +164,202 @@ export const secrecyMediaItems = pgTable(
     removedAt: timestamp('removed_at', { withTimezone: true }),
   },
   (t) => [index('secrecy_media_items_medium_idx').on(t.mediumId)],
+);
+
+/**
+ * SEC-10/11/12/17/18/20: the register of classified outgoing paper documents (涉密发文). The
+ * document itself is drafted and printed on the classified computer; this row holds only its
+ * identification, the approval chain, the copy numbers and where every copy went.
+ */
+export interface Recipient { unitId?: string; org?: string }
+export const secrecyOutgoing = pgTable(
+  'secrecy_outgoing',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    title: text('title').notNull(),
+    docNo: text('doc_no'),
+    level: text('level').notNull(),
+    term: text('term').notNull(),
+    knowledgeScope: jsonb('knowledge_scope').$type<KnowledgeScope>().notNull(),
+    /** upward 上报 | parallel 平行 | downward 下发 | internal 办内部文件 */
+    direction: text('direction').notNull(),
+    copies: integer('copies').notNull(),
+    recipients: jsonb('recipients').$type<Recipient[]>().notNull(),
+    drafterPersonId: text('drafter_person_id').notNull(),
+    drafterUnitId: text('drafter_unit_id'),
+    /** SEC-20: the 定密责任人 who decided the level. */
+    levelDecidedBy: text('level_decided_by').notNull(),
+    /** draft | pending | approved | printed | dispatched | rejected | withdrawn */
+    status: text('status').notNull(),
+    flowInstanceId: text('flow_instance_id'),
+    printDeviceId: text('print_device_id'),
+    printedBy: text('printed_by'),
+    printedAt: timestamp('printed_at', { withTimezone: true }),
+    channel: text('channel'),
+    dispatchedBy: text('dispatched_by'),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('secrecy_outgoing_no_idx').on(t.year, t.seq)],
+);
+
+/** SEC-17: one row per printed copy (份号) with its distribution record. */
+export const secrecyOutgoingCopies = pgTable(
+  'secrecy_outgoing_copies',
+  {
+    id: text('id').primaryKey(),
+    outgoingId: text('outgoing_id').notNull(),
+    copyNo: text('copy_no').notNull(),
+    recipient: text('recipient'),
+    receiverName: text('receiver_name'),
+    distributedBy: text('distributed_by'),
+    distributedAt: timestamp('distributed_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('secrecy_outgoing_copies_no_idx').on(t.outgoingId, t.copyNo)],
+);
+
+/** SEC-15: taking a classified document out of the workplace — approval, out and back. */
+export const secrecyTakeouts = pgTable(
+  'secrecy_takeouts',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id').notNull(),
+    personId: text('person_id').notNull(),
+    purpose: text('purpose').notNull(),
+    destination: text('destination').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    /** pending | approved | out | returned | rejected | withdrawn */
+    status: text('status').notNull(),
+    flowInstanceId: text('flow_instance_id'),
+    outAt: timestamp('out_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnedTo: text('returned_to'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('secrecy_takeouts_open_idx').on(t.documentId).where(sql`status in ('pending', 'approved', 'out')`)],
+);
+
+/** SEC-16: a periodic reconciliation (清查、核对) of the year's classified copies. */
+export const secrecyChecks = pgTable(
+  'secrecy_checks',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    /** e.g. 2024-Q4 (periods of SEC-16 periodMonths). */
+    period: text('period').notNull(),
+    startedBy: text('started_by').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    /** open | closed */
+    status: text('status').notNull(),
+    problems: integer('problems'),
+    reportedTo: text('reported_to'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('secrecy_checks_period_idx').on(t.period)],
+);
+
+export const secrecyCheckItems = pgTable(
+  'secrecy_check_items',
+  {
+    id: text('id').primaryKey(),
+    checkId: text('check_id').notNull(),
+    /** document | copy */
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id').notNull(),
+    label: text('label').notNull(),
+    level: text('level').notNull(),
+    /** Who should hold it according to the register when the check started. */
+    expectedHolder: text('expected_holder').notNull(),
+    /** pending | present | missing | mismatch */
+    result: text('result').notNull(),
+    note: text('note'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('secrecy_check_items_obj_idx').on(t.checkId, t.objectType, t.objectId)],
+);
+
+/** SEC-17/22/23/25/26/31: computers, laptops, printers and fax machines with their secrecy status. */
+export const secrecyDevices = pgTable(
+  'secrecy_devices',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull(),
+    /** desktop | laptop | printer | fax | copier | other */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    unitId: text('unit_id').notNull(),
+    userPersonId: text('user_person_id'),
+    isClassified: boolean('is_classified').notNull(),
+    internetConnected: boolean('internet_connected').notNull(),
+    passwordSet: boolean('password_set').notNull(),
+    level: text('level'),
+    justification: text('justification'),
+    deviceFileNo: text('device_file_no'),
+    location: text('location').notNull(),
+    /** in_use | repair | scrapped | transferred | lent */
+    status: text('status').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('secrecy_devices_number_idx').on(t.number)],
+);
+
+export const secrecyDeviceEvents = pgTable(
+  'secrecy_device_events',
+  {
+    id: text('id').primaryKey(),
+    deviceId: text('device_id').notNull(),
+    /** repair | replace | scrap | sell | transfer | lend | take_out | return */
+    kind: text('kind').notNull(),
+    /** authority 保密工作部门 | designated 其指定单位 | vendor | internal | other */
+    handlerType: text('handler_type'),
+    handlerName: text('handler_name'),
+    approvedBy: text('approved_by'),
+    note: text('note'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('secrecy_device_events_dev_idx').on(t.deviceId)],
+);
+
+/**
+ * SEC-21/27/28/30/32/33/34: the secrecy work log — education, pre-holiday inspections, data
+ * released to outside requests, fault tickets, external storage approvals, configuration
+ * changes, maintenance and incidents with their outcome.
+ */
+export const secrecyRecords = pgTable(
+  'secrecy_records',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    subject: text('subject').notNull(),
+    deviceId: text('device_id'),
+    personId: text('person_id'),
+    approvedBy: text('approved_by'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+    findings: text('findings'),
+    correctedOn: date('corrected_on', { mode: 'string' }),
+    outcome: text('outcome'),
+    recordedBy: text('recorded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('secrecy_records_kind_idx').on(t.kind, t.occurredOn)],
+);
+
+/** SEC-29: the secrecy committee (保密委员会). */
+export const secrecyCommittee = pgTable(
+  'secrecy_committee',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    /** chair | vice_chair | member | office | daily */
+    role: text('role').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('secrecy_committee_open_idx').on(t.personId, t.role).where(sql`end_date is null`)],
 );

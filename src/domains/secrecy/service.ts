@@ -29,12 +29,12 @@ export const CLERK_POST = 'clerk';
 export const CUSTODIAN_POST = 'top_secret_custodian';
 export const OFFICER_POST = 'classification_officer';
 
-const today = (ctx: Ctx) => localDate(ctx.clock.now());
-const nowIso = (ctx: Ctx) => ctx.clock.now().toISOString();
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const LevelEnum = z.enum(LEVELS as [Level, ...Level[]], { error: '密级应为秘密、机密或绝密' });
+export const today = (ctx: Ctx) => localDate(ctx.clock.now());
+export const nowIso = (ctx: Ctx) => ctx.clock.now().toISOString();
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const LevelEnum = z.enum(LEVELS as [Level, ...Level[]], { error: '密级应为秘密、机密或绝密' });
 
-function parse<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+export function parse<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
   const r = schema.safeParse(raw);
   if (!r.success) {
     const i = r.error.issues[0];
@@ -45,7 +45,7 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
 }
 
 /** SEC-01 / SEC-03: who may handle a document of this level. */
-async function requireHandler(ctx: Ctx, level: string): Promise<string> {
+export async function requireHandler(ctx: Ctx, level: string): Promise<string> {
   const me = requireActor(ctx).personId ?? '';
   const d = today(ctx);
   if (level === 'top_secret') {
@@ -56,14 +56,14 @@ async function requireHandler(ctx: Ctx, level: string): Promise<string> {
   return me;
 }
 
-interface DocLock { id: string; year: number; seq: number; level: Level; status: string; term: string; knowledge_scope: KnowledgeScope; direction: string; title: string }
-async function lockDoc(ctx: Ctx, id: string): Promise<DocLock> {
+export interface DocLock { id: string; year: number; seq: number; level: Level; status: string; term: string; knowledge_scope: KnowledgeScope; direction: string; title: string }
+export async function lockDoc(ctx: Ctx, id: string): Promise<DocLock> {
   const [d] = await rows<DocLock>(ctx.db, sql`select id, year, seq, level, status, term, knowledge_scope, direction, title from secrecy_documents where id = ${id} for update`);
   if (!d) throw errors.notFound('涉密文件登记');
   return d;
 }
 
-async function personOf(ctx: Ctx, personId: string): Promise<{ id: string; unitId: string | null; name: string }> {
+export async function personOf(ctx: Ctx, personId: string): Promise<{ id: string; unitId: string | null; name: string }> {
   const [p] = await rows<{ id: string; unitId: string | null; name: string }>(ctx.db, sql`select id, unit_id as "unitId", name from people where id = ${personId}`);
   if (!p) throw errors.notFound('人员');
   return p;
@@ -224,7 +224,7 @@ export async function archiveReport(ctx: Ctx, asOf = today(ctx)): Promise<{ id: 
 
 export const LoanRequest = z.strictObject({ regNo: z.string().regex(/^\d{4}-\d{4}$/, '登记号格式如 2026-0001'), purpose: z.string().trim().min(2, '请填写借阅事由'), dueDate: Day.optional() });
 
-async function docByRegNo(ctx: Ctx, no: string, lock = false): Promise<DocLock> {
+export async function docByRegNo(ctx: Ctx, no: string, lock = false): Promise<DocLock> {
   const [y, s] = no.split('-').map(Number);
   const [d] = await rows<{ id: string }>(ctx.db, sql`select id from secrecy_documents where year = ${y} and seq = ${s}`);
   if (!d) throw errors.notFound(`登记号 ${no} 的涉密文件`);
@@ -591,7 +591,7 @@ export async function remindSecrecy(database: Database, clock: Clock): Promise<n
   return sent;
 }
 
-async function onceADay(ctx: Ctx, objectType: string, id: string, dayStart: string, send: (tx: Ctx) => Promise<void>): Promise<number> {
+export async function onceADay(ctx: Ctx, objectType: string, id: string, dayStart: string, send: (tx: Ctx) => Promise<void>): Promise<number> {
   return withTx(ctx, async (tx) => {
     await lockKey(tx.db, `remind:${objectType}:${id}`);
     const [seen] = await rows<{ n: number }>(tx.db, sql`select count(*)::int as n from notifications where object_type = ${objectType} and object_id = ${id} and created_at >= ${dayStart}::timestamptz`);
@@ -600,4 +600,13 @@ async function onceADay(ctx: Ctx, objectType: string, id: string, dayStart: stri
     await audit(tx, { event: 'secrecy.remind', objectType, objectId: id });
     return 1;
   });
+}
+
+/** Pickers of the secrecy pages: people and units (names only). */
+export async function peopleAndUnits(ctx: Ctx): Promise<{ people: { id: string; name: string; unitId: string | null }[]; units: { id: string; name: string; kind: string }[]; officers: string[]; itAdmins: string[] }> {
+  const d = today(ctx);
+  const people = await rows<{ id: string; name: string; unitId: string | null }>(ctx.db, sql`select id, name, unit_id as "unitId" from people where active order by name`);
+  const units = await rows<{ id: string; name: string; kind: string }>(ctx.db, sql`select id, name, kind from org_units where active order by sort_order`);
+  const holders = async (post: string) => (await rows<{ person_id: string }>(ctx.db, sql`select distinct person_id from post_holdings where post_code = ${post} and start_date <= ${d} and (end_date is null or end_date >= ${d})`)).map((r) => r.person_id);
+  return { people, units, officers: await holders(OFFICER_POST), itAdmins: await holders('it_admin') };
 }
