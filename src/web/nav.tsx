@@ -51,6 +51,7 @@ export const pages: PageDef[] = [
   { path: '/meetings/proposals', label: '议题征集', group: '会议决策', icon: <SolutionOutlined />, permission: 'meetings.read', element: lazy(() => import('./pages/meetings/ProposalsPage')) },
   { path: '/meetings/new', label: '筹备会议', group: '会议决策', hidden: true, permission: 'meetings.manage', element: lazy(() => import('./pages/meetings/CreateMeetingPage')) },
   { path: '/meetings/followups', label: '会议决定与落实', group: '会议决策', icon: <SolutionOutlined />, permission: 'meetings.read', element: lazy(() => import('./pages/meetings/DecisionsPage')) },
+  { path: '/meetings/oversight', label: '监督检查', group: '会议决策', icon: <SolutionOutlined />, permission: 'meetings.manage', element: lazy(() => import('./pages/meetings/OversightPage')) },
   { path: '/meetings/:id', label: '会议室', group: '会议决策', hidden: true, permission: 'meetings.read', element: lazy(() => import('./pages/meetings/MeetingRoomPage')) },
   { path: '/poverty/dashboard', label: '监测看板', group: '防返贫监测', icon: <FieldTimeOutlined />, permission: 'poverty.read', element: lazy(() => import('./pages/poverty/DashboardPage')) },
   { path: '/poverty/monitoring', label: '监测对象', group: '防返贫监测', icon: <SafetyOutlined />, permission: 'poverty.read', element: lazy(() => import('./pages/poverty/MonitoringPage')) },

@@ -18,6 +18,9 @@ describe('议题 to 通知 in the browser', () => {
     await member.getByTestId('proposal-materials').fill('作风建设存在的主要问题');
     await member.getByTestId('proposal-attachments').fill('整改方案｜白扶办〔2026〕50号');
     await member.getByTestId('proposal-opinion').fill('建议开展专项整治');
+    await pickOption(member, 'proposal-scope', 'PG-S10');
+    await member.keyboard.press('Escape');
+    await member.getByTestId('proposal-plan').fill('2027年度党建工作要点');
     await member.getByTestId('proposal-submit').click();
     await member.getByText(title).waitFor();
 
@@ -52,6 +55,12 @@ describe('议题 to 通知 in the browser', () => {
     await chair.getByTestId('topic-1').waitFor();
     expect(await chair.getByTestId('topic-1').innerText()).toContain(title);
 
+    // PG-10: a 党组成员 comments on the draft agenda before the notice fixes it.
+    await member.goto(`${e2e.baseUrl}/meetings/${id}`);
+    await member.getByTestId('agenda-comment').fill('同意议程，建议材料提前印发');
+    await member.getByTestId('agenda-comment-submit').click();
+    await member.getByTestId('agenda-comments').waitFor();
+
     await hub.reload();
     await hub.getByTestId('time-approved').waitFor();
     await hub.getByTestId('send-notice').click();
@@ -62,5 +71,5 @@ describe('议题 to 通知 in the browser', () => {
     await member.getByTestId(`proposal-status-${proposal.id}`).and(member.locator('[data-status="scheduled"]')).waitFor();
     const inbox = await member.request.get(`${e2e.baseUrl}/api/v1/meetings/${id}`);
     expect(inbox.status()).toBe(200);
-  });
+  }, 180_000);
 });

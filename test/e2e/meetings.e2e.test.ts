@@ -16,13 +16,16 @@ async function settle(page: Page) {
 }
 
 describe('党组会议 in the browser', () => {
-  it('PG-13 SZYD-24 PG-19 PG-16 PG-26: agenda, attendance, a blocked cadre topic, recusal, the speak-last lock, votes and the minutes PDF', async () => {
+  it('PG-03 PG-04 PG-10 PG-13 SZYD-24 PG-19 PG-16 PG-22 PG-20 PG-26: preparation before opening, agenda, attendance, a blocked cadre topic, recusal, the speak-last lock, votes and the minutes PDF', async () => {
     const hub = await e2e.newPage();
     await e2e.login(hub, 'liuyang');
+    // Three days ahead on the real clock, so that the notice goes out a day before (PG-04).
+    const day = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
     const created = await hub.request.post(`${e2e.baseUrl}/api/v1/meetings`, {
       data: {
-        bodyCode: 'party_group', title: '2026年第11次党组会议', startAt: '2026-11-20T09:00:00+08:00', place: '三楼会议室',
-        topics: [{ title: '研究2027年度工作计划', preferredOpinion: '建议通过' }, { title: '任命规划项目科科长', matter: { kind: 'cadre_appointment' } }],
+        bodyCode: 'party_group', title: '2026年第11次党组会议', startAt: `${day}T09:00:00+08:00`, place: '三楼会议室',
+        topics: [{ title: '研究2027年度工作计划', preferredOpinion: '建议通过', materials: '2027年度工作计划（草案）' },
+          { title: '任命规划项目科科长', matter: { kind: 'cadre_appointment' }, materials: '考察材料' }],
       },
     });
     expect(created.status()).toBe(200);
@@ -34,6 +37,29 @@ describe('党组会议 in the browser', () => {
       await pickOption(hub, `attendance-${p}`, '请假');
       await settle(hub);
     }
+    // The meeting cannot open before the 书记 approved its time and the notice went out (PG-03, PG-04).
+    await hub.getByTestId('open-meeting').click();
+    const notReady = hub.getByTestId('error-alert');
+    await notReady.waitFor();
+    expect(await notReady.innerText()).toContain('PG-03');
+    const secretary = await e2e.newPage();
+    await e2e.login(secretary, 'chenzhiyuan');
+    await secretary.goto(`${e2e.baseUrl}/meetings/${id}`);
+    await secretary.getByTestId('approve-time').click();
+    await secretary.getByTestId('time-approved').waitFor();
+    await hub.reload();
+    await hub.getByTestId('open-meeting').click();
+    await notReady.waitFor();
+    expect(await hub.getByTestId('error-alert').innerText()).toContain('PG-04');
+    const li = await e2e.newPage();
+    await e2e.login(li, 'liminghua');
+    await li.goto(`${e2e.baseUrl}/meetings/${id}`);
+    await li.getByTestId('agenda-comment').fill('同意议程');
+    await li.getByTestId('agenda-comment-submit').click();
+    await li.getByTestId('agenda-comments').waitFor();
+    await hub.reload();
+    await hub.getByTestId('send-notice').click();
+    await hub.getByTestId('notice-sent').waitFor();
     await hub.getByTestId('open-meeting').click();
     await hub.getByTestId('meeting-status').and(hub.locator('[data-status="open"]')).waitFor();
 
@@ -82,8 +108,21 @@ describe('党组会议 in the browser', () => {
     await hub.getByTestId(`vote-disagree-psn_wuhai-${planId}`).click();
     await hub.getByTestId(`tally-${planId}`).getByText('赞成 4，反对 1').waitFor();
     await hub.getByTestId(`decision-text-${planId}`).fill('通过2027年度工作计划，李明华牵头落实');
+    // PG-22: no decision without a responsible 党组成员.
+    await hub.getByTestId(`close-topic-${planId}`).click();
+    await hub.getByTestId('error-alert').getByText('PG-22').first().waitFor();
+    await pickOption(hub, `responsible-${planId}`, '李明华');
+    await hub.keyboard.press('Escape');
     await hub.getByTestId(`close-topic-${planId}`).click();
     await hub.getByTestId(`outcome-${planId}`).getByText('通过').waitFor();
+    await hub.getByTestId(`responsibles-${planId}`).getByText('李明华').waitFor();
+
+    // PG-20: 吴海, who voted against, reserves his opinion and asks for it to be reported upward.
+    await pickOption(hub, `minority-person-${planId}`, '吴海');
+    await hub.getByTestId(`minority-body-${planId}`).fill('建议压缩项目数量，集中资金');
+    await hub.getByTestId(`minority-report-${planId}`).check();
+    await hub.getByTestId(`minority-submit-${planId}`).click();
+    expect(await hub.getByTestId(`minority-psn_wuhai-${planId}`).innerText()).toContain('已要求向上级报告');
     await hub.getByTestId('close-meeting').click();
     await hub.getByTestId('sign-minutes').click();
     await hub.getByTestId('minutes-v1').waitFor();
@@ -94,5 +133,5 @@ describe('党组会议 in the browser', () => {
     expect(pdf.status()).toBe(200);
     const text = pdfText(Buffer.from(await pdf.body())).replace(/\s+/g, '');
     for (const s of ['党组会议纪要', '三楼会议室', '郑晓燕（因公外出）', '末位表态', '同意4票', '会议决定：通过', '任命规划项目科科长', '吴海（亲属相关']) expect(text).toContain(s);
-  });
+  }, 240_000);
 });

@@ -9,13 +9,20 @@ import { meetingTopics, topicProposals } from './schema';
 import { approveMeetingTime, delegateChair, remindMeetings, requestLeave, sendNotice } from './service-prep';
 import { collectProposal, confirmProposal, listProposals, proposeTopic, reviewProposal, scheduleProposal } from './service-proposals';
 import { createMeeting, openMeeting } from './service-meetings';
-import { HUB, partyMeeting, PG_MEMBERS, PRINCIPAL, rejected, START } from './test-helpers';
+import { addConsultation } from './service-consult';
+import { directorMeeting, HUB, partyMeeting, PG_MEMBERS, PRINCIPAL, rejected, START } from './test-helpers';
 
 /**
  * Preparing a meeting (issue 4): proposals, agenda, SZYD-11 confirmation, the chair's approval
  * of the time, the notice and its reminder, leave, delegated and acting chairs.
  */
 let t: TestApp;
+/** PG-01 / DM-01 scope and the WR-09 plan item; DM-02 confirmation for the 主任办公会议. */
+const PGS = { scopeCodes: ['PG-S2'], planItem: '2026年度工作要点' };
+const DMS = { scopeCodes: ['DM-S6'], planItem: '2026年度工作要点', flags: { notIndividuallySolvable: true } };
+/** SZYD-09 / PG-11: research led by `lead` (a 党组成员 in these tests). */
+const research = async (proposalId: string, lead: string) =>
+  addConsultation(await ctxFor(t, lead), proposalId, { kind: 'research', leadId: `psn_${lead}`, memberIds: [`psn_${lead}`], summary: '实地调研并听取意见', heldOn: '2026-11-01' });
 beforeAll(async () => {
   t = await createTestApp();
 });
@@ -30,15 +37,15 @@ describe('topics before the agenda (PG-06, PG-10, DM-12, DM-13, SZYD-11)', () =>
     const hanbing = await ctxFor(t, 'hanbing');
     expect((await rejected(proposeTopic(hanbing, { bodyCode: 'party_group', title: '调整项目库' }))).rule?.id).toBe('PG-06');
     expect((await rejected(proposeTopic(hanbing, { bodyCode: 'director_meeting', title: '调整项目库' }))).rule?.id).toBe('DM-12');
-    const ok = await proposeTopic(hanbing, { bodyCode: 'party_group', title: '调整项目库', preferredOpinion: '建议同意', attachments: [{ name: '调整方案', ref: 'doc:2026-45' }] });
+    const ok = await proposeTopic(hanbing, { ...PGS, bodyCode: 'party_group', title: '调整项目库', preferredOpinion: '建议同意', attachments: [{ name: '调整方案', ref: 'doc:2026-45' }] });
     expect(ok.proposerKind).toBe('section');
-    expect((await proposeTopic(await ctxFor(t, 'liminghua'), { bodyCode: 'party_group', title: '机关作风建设' })).proposerKind).toBe('member');
+    expect((await proposeTopic(await ctxFor(t, 'liminghua'), { ...PGS, bodyCode: 'party_group', title: '机关作风建设' })).proposerKind).toBe('member');
   });
 
   it('AS-A18 SZYD-11 PG-10: a section\'s 三重一大 topic needs the 分管领导\'s review, then the principal\'s confirmation; only the chair puts it on the agenda', async () => {
     const hub = await ctxFor(t, HUB);
     const { id: meetingId } = await partyMeeting(t, [], PG_MEMBERS, false);
-    const p = await proposeTopic(await ctxFor(t, 'hanbing'), { bodyCode: 'party_group', title: '采购培训设备', matter: procurement, preferredOpinion: '建议采购', materials: '询价单三份' });
+    const p = await proposeTopic(await ctxFor(t, 'hanbing'), { ...PGS, bodyCode: 'party_group', title: '采购培训设备', matter: procurement, preferredOpinion: '建议采购', materials: '询价单三份' });
     expect(p.kind).toBe('szyd');
     const chair = await ctxFor(t, 'chenzhiyuan');
     expect((await rejected(scheduleProposal(chair, p.id, { meetingId }))).rule?.id).toBe('PG-10'); // not yet collected by 综合科
@@ -50,6 +57,8 @@ describe('topics before the agenda (PG-06, PG-10, DM-12, DM-13, SZYD-11)', () =>
     expect((await rejected(reviewProposal(await ctxFor(t, 'sunli'), p.id))).rule?.id).toBe('SZYD-11'); // not the 分管领导 of 规划项目科
     await reviewProposal(await ctxFor(t, 'zhaoguoqiang'), p.id);
     expect((await rejected(confirmProposal(await ctxFor(t, 'zhaoguoqiang'), p.id))).rule?.id).toBe('SZYD-11');
+    expect((await rejected(confirmProposal(chair, p.id))).rule?.id).toBe('SZYD-09'); // no research led by the 分管领导 yet
+    await research(p.id, 'zhaoguoqiang');
     await confirmProposal(chair, p.id);
     const { topicId } = await scheduleProposal(chair, p.id, { meetingId });
     const [topic] = await t.database.db.select().from(meetingTopics).where(eq(meetingTopics.id, topicId));
@@ -61,10 +70,12 @@ describe('topics before the agenda (PG-06, PG-10, DM-12, DM-13, SZYD-11)', () =>
   it('SZYD-11: a member\'s 三重一大 topic is confirmed by the principal\'s own agenda act; the principal\'s enters directly', async () => {
     const hub = await ctxFor(t, HUB);
     const { id: meetingId } = await partyMeeting(t, [], PG_MEMBERS, false);
-    const member = await proposeTopic(await ctxFor(t, 'sunli'), { bodyCode: 'party_group', title: '采购车辆', matter: { ...procurement, amountFen: 20_000_000 } });
-    const own = await proposeTopic(await ctxFor(t, 'chenzhiyuan'), { bodyCode: 'party_group', title: '年度预算调整', matter: { kind: 'budget' } });
+    const member = await proposeTopic(await ctxFor(t, 'sunli'), { ...PGS, bodyCode: 'party_group', title: '采购车辆', matter: { ...procurement, amountFen: 20_000_000 } });
+    const own = await proposeTopic(await ctxFor(t, 'chenzhiyuan'), { ...PGS, bodyCode: 'party_group', title: '年度预算调整', matter: { kind: 'budget' } });
     expect(own.proposerKind).toBe('principal');
     for (const id of [member.id, own.id]) await collectProposal(hub, id);
+    await research(member.id, 'sunli');
+    await research(own.id, 'chenzhiyuan');
     const chair = await ctxFor(t, 'chenzhiyuan');
     await scheduleProposal(chair, member.id, { meetingId });
     await scheduleProposal(chair, own.id, { meetingId });
@@ -74,9 +85,8 @@ describe('topics before the agenda (PG-06, PG-10, DM-12, DM-13, SZYD-11)', () =>
   });
 
   it('DM-13 DM-14: at the 主任办公会议 the 主任 lists topics; once the meeting is open a topic needs an ad-hoc reason', async () => {
-    const hub = await ctxFor(t, HUB);
-    const { id: meetingId } = await createMeeting(hub, { bodyCode: 'director_meeting', title: '主任办公会议', startAt: START, place: '会议室', topics: [{ title: '研究年度工作' }] });
-    const p = await proposeTopic(await ctxFor(t, 'liminghua'), { bodyCode: 'director_meeting', title: '调整办公用房' , kind: 'ordinary' });
+    const { hub, id: meetingId } = await directorMeeting(t, [{ title: '研究年度工作' }]);
+    const p = await proposeTopic(await ctxFor(t, 'liminghua'), { ...DMS, bodyCode: 'director_meeting', title: '调整办公用房' , kind: 'ordinary' });
     await collectProposal(hub, p.id);
     expect((await rejected(scheduleProposal(await ctxFor(t, 'liminghua'), p.id, { meetingId }))).rule?.id).toBe('DM-13');
     await openMeeting(hub, meetingId);
@@ -100,12 +110,13 @@ describe('time, notice and reminder (PG-03, PG-04, PG-05, DM-07, DM-11)', () => 
 
   it('AS-A13 PG-04 PG-05 N-5: on the day before it is in time, to every member and 列席, topic 列席 with their topic only; the reminder goes once', async () => {
     const hub = await ctxFor(t, HUB);
-    const { id } = await partyMeeting(t, [{ title: '研究项目库', materials: '项目清单', relatedStaffIds: ['psn_hanbing'] }, { title: '其他议题' }], PG_MEMBERS, false);
+    const { id } = await partyMeeting(t, [{ title: '研究项目库', materials: '项目清单', relatedStaffIds: ['psn_hanbing'] }, { title: '其他议题', materials: '' }], PG_MEMBERS, false);
     await approveMeetingTime(await ctxFor(t, 'chenzhiyuan'), id);
     const bare = await rejected(sendNotice(hub, id));
     expect(bare.code).toBe('RULE_WARNING');
     expect(bare.rule?.id).toBe('PG-05');
-    const r = await sendNotice(hub, id, { acknowledged: ['PG-05'] });
+    expect((await rejected(sendNotice(hub, id, { acknowledged: ['PG-05'] }))).rule?.id).toBe('PG-10'); // no member's comment on the agenda yet
+    const r = await sendNotice(hub, id, { acknowledged: ['PG-05', 'PG-10'] });
     expect(r).toEqual({ recipients: 7 + 1 + 1 + 1, late: false }); // 7 members, 刘洋 (standing), 周文斌 (invited), 韩冰 for topic 1
     const sent = await notices(id);
     expect(sent.find((n) => n.recipient_person_id === 'psn_hanbing')?.body).toContain('研究项目库');
@@ -132,7 +143,7 @@ describe('time, notice and reminder (PG-03, PG-04, PG-05, DM-07, DM-11)', () => 
     expect(noReason.rule?.id).toBe('PG-04');
     expect(noReason.message).toContain('应不晚于 2026-11-02 通知');
     expect((await rejected(sendNotice(hub, id, { lateReason: '市委临时部署' }))).code).toBe('RULE_WARNING');
-    expect((await sendNotice(hub, id, { lateReason: '市委临时部署', acknowledged: ['PG-04'] })).late).toBe(true);
+    expect((await sendNotice(hub, id, { lateReason: '市委临时部署', acknowledged: ['PG-04', 'PG-10'] })).late).toBe(true);
     t.clock.set('2026-11-02T09:00:00+08:00');
   });
 });

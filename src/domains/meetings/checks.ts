@@ -1,5 +1,6 @@
 import type { Rule, Verdict } from '../../kernel/rules';
-import { DM04, DM10, FIVE17, PG12, PG13, PG16, PG19, SZYD14, SZYD17, SZYD19, SZYD20 } from './rules';
+import { DM04, DM10, FIVE17, PG12, PG13, PG16, PG19, SZYD13, SZYD14, SZYD17, SZYD19, SZYD20 } from './rules';
+import { addDays, localDate } from '../../kernel/time';
 
 /**
  * Pure checks (no IO): quorum, adoption and speaking order. Counting follows A-meetings.md
@@ -124,4 +125,30 @@ export function readyToVote(rule: Rule | null, s: SpeakingState, kind: TopicKind
 export function conclusionPresent(body: BodyCode, kind: TopicKind, conclusion: string | null | undefined): Verdict {
   if (body !== 'director_meeting' || kind === 'briefing' || conclusion?.trim()) return DM04.ok();
   return DM04.block('主任办公会议议题须由主持人作出简要明确的结论后方能结束');
+}
+
+export interface MaterialsFacts {
+  hasMaterials: boolean;
+  materialsSentAt: Date | null;
+  adHocGround: string | null;
+  meetingStart: Date;
+  meetingDate: string;
+}
+
+/**
+ * SZYD-13: a 三重一大 topic's materials reached the participants before the meeting (with the
+ * notice or a supplementary notice), warning when less than the lead time; for a topic added on a
+ * major emergency (SZYD-12) it is enough that they were delivered before its session opens.
+ */
+export function materialsVerdicts(kind: TopicKind, f: MaterialsFacts): Verdict[] {
+  if (kind !== 'szyd' && kind !== 'cadre') return [];
+  if (!f.hasMaterials || !f.materialsSentAt) return [SZYD13.block('“三重一大”议题的有关材料尚未送达参会人员，不能审议')];
+  if (f.adHocGround === 'major_emergency') return [SZYD13.ok()];
+  if (f.materialsSentAt >= f.meetingStart) return [SZYD13.block('“三重一大”议题的有关材料须在会议召开前送达参会人员')];
+  const lead = SZYD13.param('materialsLeadDays');
+  const sentOn = localDate(f.materialsSentAt);
+  if (sentOn > addDays(f.meetingDate, -lead)) {
+    return [SZYD13.warn(`有关材料于 ${sentOn} 送达，距会议不足 ${lead} 天，参会人员可能没有必要的时间了解相关情况`)];
+  }
+  return [SZYD13.ok()];
 }

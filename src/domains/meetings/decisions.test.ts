@@ -6,11 +6,12 @@ import { createTask } from './followup';
 import { meetingDetail } from './queries';
 import { decisionTasks, meetingTopics } from './schema';
 import { assignResponsibility, reserveMinorityOpinion } from './service-decisions';
-import { createMeeting, openMeeting, setAttendance } from './service-meetings';
+import { openMeeting, setAttendance } from './service-meetings';
 import { collectProposal, proposeFromFollowups, scheduleProposal } from './service-proposals';
 import { openTopic } from './service-topics';
 import { closeTopic } from './service-votes';
-import { HUB, partyMeeting, PG_MEMBERS, rejected, START, voteOn } from './test-helpers';
+import { directorMeeting, HUB, partyMeeting, PG_MEMBERS, rejected, voteOn } from './test-helpers';
+import { loadTopic } from './store';
 
 /** After the vote: minority opinions, responsibility and lead, briefing the 党组, frozen voters, 落实情况 as a topic. */
 let t: TestApp;
@@ -38,15 +39,17 @@ describe('after the vote', () => {
     expect(d.topics[0].decision?.status).toBe('in_force');
   });
 
-  it('AS-A24 PG-22 SZYD-26: follow-up needs a responsible 党组成员; a 三重一大 decision with two responsible members needs one lead', async () => {
+  it('AS-A24 PG-22 SZYD-26: an adopted 党组 decision cannot be made without a responsible 党组成员; a 三重一大 decision with two responsible members needs one lead', async () => {
     const present = PG_MEMBERS.slice(0, 5);
     const { hub, id } = await partyMeeting(t, [{ title: '开展培训' }, { title: '采购培训设备', matter: { kind: 'procurement', amountFen: 3_000_000 } }], present);
     const [plain, szyd] = await topicsOf(id);
     await voteOn(t, hub, plain, present, split(present, 5));
-    const { decisionId } = await closeTopic(hub, plain, { decisionText: '11月内完成' });
-    expect((await rejected(createTask(hub, decisionId!, { title: '制定方案', ownerId: 'psn_luomin' }))).rule?.id).toBe('PG-22');
-    expect((await rejected(assignResponsibility(hub, decisionId!, { responsibleMemberIds: ['psn_liuyang'] }))).rule?.id).toBe('PG-22');
-    await assignResponsibility(hub, decisionId!, { responsibleMemberIds: ['psn_sunli'] });
+    const none = await rejected(closeTopic(hub, plain, { decisionText: '11月内完成' }));
+    expect(none.rule?.id).toBe('PG-22');
+    expect((await rejected(closeTopic(hub, plain, { decisionText: '11月内完成', responsibleMemberIds: ['psn_liuyang'] }))).rule?.id).toBe('PG-22'); // 列席, not a 党组成员
+    expect((await loadTopic(t.database.db, plain)).status).toBe('voting'); // nothing changed
+    const { decisionId } = await closeTopic(hub, plain, { decisionText: '11月内完成', responsibleMemberIds: ['psn_sunli'] });
+    expect((await rejected(assignResponsibility(hub, decisionId!, { responsibleMemberIds: ['psn_wuhai'] }))).status).toBe(409); // named with the decision
     await createTask(hub, decisionId!, { title: '制定方案', ownerId: 'psn_luomin' });
     await voteOn(t, hub, szyd, present, split(present, 5));
     const noLead = await rejected(closeTopic(hub, szyd, { decisionText: '同意采购', responsibleMemberIds: ['psn_sunli', 'psn_zhaoguoqiang'] }));
@@ -56,13 +59,13 @@ describe('after the vote', () => {
     expect(d.topics[1].decision?.responsibles).toEqual(expect.arrayContaining([{ personId: 'psn_sunli', name: '孙丽', isLead: true }, { personId: 'psn_zhaoguoqiang', name: '赵国强', isLead: false }]));
   });
 
-  it('AS-A22 DM-03: an adopted 主任办公会议 decision becomes a "通报办党组" task, due at the next 党组会议 if that is earlier than 7 days', async () => {
-    const hub = await ctxFor(t, HUB);
-    const { id } = await createMeeting(hub, { bodyCode: 'director_meeting', title: '主任办公会议', startAt: START, place: '会议室', topics: [{ title: '研究年度工作' }] });
+  it('AS-A22 DM-03 DM-17: an adopted 主任办公会议 decision becomes a "通报办党组" task, due at the next 党组会议 if that is earlier than 7 days', async () => {
+    const { hub, id } = await directorMeeting(t, [{ title: '研究年度工作' }]);
     await openMeeting(hub, id);
     const [topic] = await topicsOf(id);
     await openTopic(hub, topic);
-    const { decisionId } = await closeTopic(hub, topic, { conclusion: '同意', chairOutcome: 'adopted', decisionText: '按计划执行' });
+    expect((await rejected(closeTopic(hub, topic, { conclusion: '同意', chairOutcome: 'adopted', decisionText: '按计划执行' }))).rule?.id).toBe('DM-17');
+    const { decisionId } = await closeTopic(hub, topic, { conclusion: '同意', chairOutcome: 'adopted', decisionText: '按计划执行', undertakingUnitIds: ['unit_zonghe'] });
     const [task] = await t.database.db.select().from(decisionTasks).where(eq(decisionTasks.decisionId, decisionId!));
     // decided 2026-11-02; 7 days would be 11-09, but the earlier tests' 党组会议 of 11-03 comes first
     expect(task).toMatchObject({ ownerId: 'psn_liuyang', dueDate: '2026-11-03' });

@@ -9,6 +9,7 @@ import { meetingFrequency } from './frequency';
 import { meetingTopics } from './schema';
 import { closeTopic } from './service-votes';
 import { partyMeeting, PG_MEMBERS, rejected, voteOn } from './test-helpers';
+import { RESP } from './test-helpers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -41,7 +42,7 @@ describe('三重一大 classifier (SZYD-04…08)', () => {
     const [topic] = await t.database.db.select().from(meetingTopics).where(eq(meetingTopics.meetingId, id));
     expect(topic.kind).toBe('szyd');
     await voteOn(t, hub, topic.id, present, Object.fromEntries(present.map((p) => [p, 'agree' as const])));
-    const { decisionId } = await closeTopic(hub, topic.id, { decisionText: '同意采购，孙丽负责，12月底前完成' });
+    const { decisionId } = await closeTopic(hub, topic.id, { ...RESP, decisionText: '同意采购，孙丽负责，12月底前完成' });
     expect(await findCoveringDecision(t.database.db, { kind: 'procurement', amountFen: 4_500_000, purpose: '培训设备' })).toMatchObject({ id: decisionId, ruleId: 'SZYD-07' });
     expect(await findCoveringDecision(t.database.db, { kind: 'procurement', amountFen: 6_000_000 })).toBeNull();
     expect(await findCoveringDecision(t.database.db, { kind: 'procurement', amountFen: 100, decisionId: 'dec_none' })).toBeNull();
@@ -54,7 +55,7 @@ describe('follow-up (SZYD-30, SZYD-35)', () => {
     const { hub, id } = await partyMeeting(t, [{ title: '开展扶贫政策宣传月活动' }], present);
     const [topic] = await t.database.db.select().from(meetingTopics).where(eq(meetingTopics.meetingId, id));
     await voteOn(t, hub, topic.id, present, Object.fromEntries(present.map((p) => [p, 'agree' as const])));
-    const { decisionId } = await closeTopic(hub, topic.id, { decisionText: '信息宣传科牵头，11月内完成', responsibleMemberIds: ['psn_liminghua'] });
+    const { decisionId } = await closeTopic(hub, topic.id, { ...RESP, decisionText: '信息宣传科牵头，11月内完成', responsibleMemberIds: ['psn_liminghua'] });
     const task = await createTask(hub, decisionId!, { title: '制定宣传月方案', ownerId: 'psn_luomin', coOwnerIds: ['psn_xiechen'], dueWorkingDays: 5 });
     expect(task.dueDate).toBe('2026-11-09'); // 2026-11-02 (Mon) + 5 working days
     expect(await remindOverdueTasks(hub)).toBe(0);
@@ -69,6 +70,33 @@ describe('follow-up (SZYD-30, SZYD-35)', () => {
     await closeTask(hub, task.id, '已办结');
     expect((await followupList(hub, { status: 'done' })).tasks.map((x) => x.id)).toContain(task.id);
     t.clock.set('2026-11-02T09:00:00+08:00');
+  });
+});
+
+describe('execution reports (WR-10)', () => {
+  it('WR-10: a task without any execution report is reminded once the first report is due, and no longer after a report', async () => {
+    const present = PG_MEMBERS.slice(0, 4);
+    const { hub, id } = await partyMeeting(t, [{ title: '推进消费扶贫' }], present);
+    const [topic] = await t.database.db.select().from(meetingTopics).where(eq(meetingTopics.meetingId, id));
+    await voteOn(t, hub, topic.id, present, Object.fromEntries(present.map((p) => [p, 'agree' as const])));
+    const { decisionId } = await closeTopic(hub, topic.id, { ...RESP, decisionText: '社会扶贫科负责，年内完成' });
+    const task = await createTask(hub, decisionId!, { title: '组织消费扶贫展销', ownerId: 'psn_luomin', dueWorkingDays: 40 });
+    const reminders = async () => (await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from notifications where kind = 'remind' and object_id = ${task.id}`))[0].n;
+    try {
+      t.clock.set('2026-11-11T09:00:00+08:00');
+      await remindOverdueTasks(hub);
+      expect(await reminders()).toBe(0); // first report due 2026-11-12 (10 calendar days)
+      t.clock.set('2026-11-12T09:00:00+08:00');
+      await remindOverdueTasks(hub);
+      await remindOverdueTasks(hub);
+      expect(await reminders()).toBe(1);
+      await reportProgress(await ctxFor(t, 'luomin'), task.id, { body: '已联系三家商超' });
+      t.clock.set('2026-11-13T09:00:00+08:00');
+      await remindOverdueTasks(hub);
+      expect(await reminders()).toBe(1);
+    } finally {
+      t.clock.set('2026-11-02T09:00:00+08:00');
+    }
   });
 });
 

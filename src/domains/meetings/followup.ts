@@ -6,8 +6,8 @@ import { errors } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { notify } from '../../kernel/notify';
 import { personWithPosts } from '../../kernel/org';
-import { localDate } from '../../kernel/time';
-import { SZYD28, SZYD30 } from './rules';
+import { addDays, localDate } from '../../kernel/time';
+import { SZYD28, SZYD30, WR10 } from './rules';
 import { decisionTasks, meetingDecisions, taskReports } from './schema';
 import { assertResponsibility } from './service-decisions';
 
@@ -80,13 +80,21 @@ export async function closeTask(ctx: Ctx, taskId: string, note: string): Promise
 export async function remindOverdueTasks(ctx: Ctx): Promise<number> {
   const today = localDate(ctx.clock.now());
   return withTx(ctx, async (tx) => {
-    const due = await tx.db.select().from(decisionTasks)
-      .where(and(eq(decisionTasks.status, 'open'), lt(decisionTasks.dueDate, today), or(isNull(decisionTasks.lastRemindedOn), lt(decisionTasks.lastRemindedOn, today))))
+    const open = await tx.db.select().from(decisionTasks)
+      .where(and(eq(decisionTasks.status, 'open'), or(isNull(decisionTasks.lastRemindedOn), lt(decisionTasks.lastRemindedOn, today))))
       .for('update', { skipLocked: true });
+    // WR-10: besides overdue tasks, tasks with no execution report yet once the first report is due.
+    const reported = open.length ? new Set((await tx.db.select({ id: taskReports.taskId }).from(taskReports).where(inArray(taskReports.taskId, open.map((t) => t.id)))).map((r) => r.id)) : new Set<string>();
+    const firstReportDue = (t: (typeof open)[number]) => addDays(localDate(t.createdAt), WR10.param('firstReportDays'));
+    const due = open.filter((t) => t.dueDate < today || (!reported.has(t.id) && firstReportDue(t) <= today));
     for (const t of due) {
+      const overdue = t.dueDate < today;
       for (const person of new Set([t.ownerId, ...t.coOwnerIds])) {
-        await notify(tx.db, { recipientPersonId: person, kind: 'overdue', title: `督办事项逾期：${t.title}`, body: `办理期限 ${t.dueDate} 已过，请尽快办结并报告落实情况（${SZYD30.id}）。`,
-          link: '/meetings/followups', objectType: 'decision_task', objectId: t.id }, tx.clock.now());
+        await notify(tx.db, overdue
+          ? { recipientPersonId: person, kind: 'overdue', title: `督办事项逾期：${t.title}`, body: `办理期限 ${t.dueDate} 已过，请尽快办结并报告落实情况（${SZYD30.id}）。`,
+            link: '/meetings/followups', objectType: 'decision_task', objectId: t.id }
+          : { recipientPersonId: person, kind: 'remind', title: `请报告执行情况：${t.title}`, body: `自 ${firstReportDue(t)} 起应报告执行情况，尚未报告（${WR10.id}）。`,
+            link: '/meetings/followups', objectType: 'decision_task', objectId: t.id }, tx.clock.now());
       }
       await tx.db.update(decisionTasks).set({ lastRemindedOn: today }).where(eq(decisionTasks.id, t.id));
     }

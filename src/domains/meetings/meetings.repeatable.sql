@@ -41,3 +41,33 @@ $$;
 DROP TRIGGER IF EXISTS meeting_decisions_guard ON meeting_decisions;
 CREATE TRIGGER meeting_decisions_guard BEFORE UPDATE OR DELETE ON meeting_decisions
   FOR EACH ROW EXECUTE FUNCTION meeting_decisions_guard();
+
+-- A decision exists only as the result of a topic deliberated in a meeting that is being held
+-- (WR-07 《工作规则》第十三条（三）); a 三重一大 decision also needs the vote (SZYD-02 《三重一大》三（一）).
+-- No path — circulation, one leader, an import — can write a decision outside a meeting.
+CREATE OR REPLACE FUNCTION meeting_decisions_collective() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  m_status text;
+  t_meeting text;
+  t_opened timestamptz;
+  t_kind text;
+  t_vote text;
+BEGIN
+  SELECT status INTO m_status FROM meetings WHERE id = NEW.meeting_id;
+  SELECT meeting_id, opened_at, kind, vote_method INTO t_meeting, t_opened, t_kind, t_vote FROM meeting_topics WHERE id = NEW.topic_id;
+  IF m_status IS DISTINCT FROM 'open' OR t_meeting IS DISTINCT FROM NEW.meeting_id OR t_opened IS NULL THEN
+    RAISE EXCEPTION '决定重大事项必须以会议形式进行：决定只能由正在召开的会议审议议题后形成（WR-07 《工作规则》第十三条（三））'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF t_kind IN ('szyd', 'cadre') AND t_vote IS NULL THEN
+    RAISE EXCEPTION '“三重一大”事项必须集体讨论并经表决作出决定（SZYD-02 《“三重一大”事项决策制度》三（一））'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS meeting_decisions_collective ON meeting_decisions;
+CREATE TRIGGER meeting_decisions_collective BEFORE INSERT ON meeting_decisions
+  FOR EACH ROW EXECUTE FUNCTION meeting_decisions_collective();

@@ -8,7 +8,7 @@ import { addOpinion, openTopic, openVote, recuse, reopenDiscussion } from './ser
 import { castVote, closeTopic } from './service-votes';
 import { meetingDetail } from './queries';
 import { meetingDecisions, meetingTopics } from './schema';
-import { discuss, HUB, partyMeeting, PG_MEMBERS, PG_OTHERS, PRINCIPAL, rejected, START, voteOn } from './test-helpers';
+import { directorMeeting, discuss, HUB, partyMeeting, PG_MEMBERS, PG_OTHERS, prepare, PRINCIPAL, RESP, rejected, START, UNDERTAKER, voteOn } from './test-helpers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -33,6 +33,7 @@ describe('党组会议: bodies, quorum and adoption', () => {
 
   it('AS-A02 PG-12: 3 of 7 present cannot open the meeting', async () => {
     const { hub, id } = await partyMeeting(t, [ordinary], PG_MEMBERS.slice(0, 3), false);
+    await prepare(t, id);
     const err = await rejected(openMeeting(hub, id));
     expect(err.rule?.id).toBe('PG-12');
     expect(err.message).toContain('到会 3 / 需 4 / 应到 7');
@@ -54,11 +55,11 @@ describe('党组会议: bodies, quorum and adoption', () => {
     const { hub, id } = await partyMeeting(t, [cadre, { ...cadre, title: '任命社会扶贫科科长' }], present);
     const [a, b] = await topicIds(id);
     await voteOn(t, hub, a, present, { [present[0]]: 'agree', [present[1]]: 'agree', [present[2]]: 'agree', [present[3]]: 'disagree', [present[4]]: 'disagree' });
-    const failed = await closeTopic(hub, a, { decisionText: '任命X为科长' });
+    const failed = await closeTopic(hub, a, { ...RESP, decisionText: '任命X为科长' });
     expect(failed.outcome).toBe('not_adopted');
     expect(failed.reason).toContain('须 4 人同意方为通过（PG-16）');
     await voteOn(t, hub, b, present, { [present[0]]: 'agree', [present[1]]: 'agree', [present[2]]: 'agree', [present[3]]: 'agree', [present[4]]: 'disagree' });
-    const passed = await closeTopic(hub, b, { decisionText: '任命Y为社会扶贫科科长，组织部门备案' });
+    const passed = await closeTopic(hub, b, { ...RESP, decisionText: '任命Y为社会扶贫科科长，组织部门备案' });
     expect(passed.outcome).toBe('adopted');
     expect(passed.decisionId).toBeTruthy();
   });
@@ -69,7 +70,7 @@ describe('党组会议: bodies, quorum and adoption', () => {
     const [topic] = await topicIds(id);
     await addOpinion(hub, topic, { personId: 'psn_hejianjun', body: '书面意见：同意', stance: 'agree', written: true });
     await voteOn(t, hub, topic, present, { [present[0]]: 'agree', [present[1]]: 'agree', [present[2]]: 'agree', [present[3]]: 'disagree' });
-    expect((await closeTopic(hub, topic, { decisionText: '同意' })).outcome).toBe('not_adopted');
+    expect((await closeTopic(hub, topic, { ...RESP, decisionText: '同意' })).outcome).toBe('not_adopted');
     const d = await meetingDetail(hub, id);
     expect(d.topics[0].opinions.find((o) => o.capacity === 'written')?.name).toBe('何建军');
   });
@@ -146,7 +147,7 @@ describe('recusal, 列席 and ad-hoc topics', () => {
     expect((await rejected(castVote(second.hub, topic2, { personId: 'psn_zhengxiaoyan', choice: 'agree' }))).rule?.id).toBe('SZYD-24');
     for (const p of six.slice(0, 3)) await castVote(second.hub, topic2, { personId: p, choice: 'agree' });
     for (const p of six.slice(3, 5)) await castVote(second.hub, topic2, { personId: p, choice: 'disagree' });
-    const r = await closeTopic(second.hub, topic2, { decisionText: '任命' });
+    const r = await closeTopic(second.hub, topic2, { ...RESP, decisionText: '任命' });
     expect(r.outcome).toBe('not_adopted'); // 3 of 7: the recused member stays in the base
     const d = await meetingDetail(second.hub, second.id);
     expect(d.topics[0].recusals[0]).toMatchObject({ name: '郑晓燕', ground: 'relative' });
@@ -180,15 +181,14 @@ describe('recusal, 列席 and ad-hoc topics', () => {
   });
 
   it('AS-A06 DM-10 DM-04: 3 of 4 班子成员 open only after the warning is acknowledged; an ordinary topic closes on the chair\'s conclusion', async () => {
-    const hub = await ctxFor(t, HUB);
-    const { id } = await createMeeting(hub, { bodyCode: 'director_meeting', title: '主任办公会议', startAt: START, place: '会议室', topics: [ordinary] });
+    const { hub, id } = await directorMeeting(t, [ordinary]);
     await setAttendance(hub, id, 'psn_sunli', 'leave', '下乡');
     expect((await rejected(openMeeting(hub, id))).code).toBe('RULE_WARNING');
     await openMeeting(hub, id, ['DM-10']);
     const [topic] = await topicIds(id);
     await openTopic(hub, topic);
-    expect((await rejected(closeTopic(hub, topic, { chairOutcome: 'adopted', decisionText: '按计划执行' }))).rule?.id).toBe('DM-04');
-    expect((await closeTopic(hub, topic, { conclusion: '同意按计划执行', chairOutcome: 'adopted', decisionText: '按计划执行' })).outcome).toBe('adopted');
+    expect((await rejected(closeTopic(hub, topic, { ...UNDERTAKER, chairOutcome: 'adopted', decisionText: '按计划执行' }))).rule?.id).toBe('DM-04');
+    expect((await closeTopic(hub, topic, { ...UNDERTAKER, conclusion: '同意按计划执行', chairOutcome: 'adopted', decisionText: '按计划执行' })).outcome).toBe('adopted');
   });
 
   it('AS-A20 SZYD-22: a flagged 三重一大 topic must be deferred unless an emergency is declared', async () => {
@@ -210,7 +210,7 @@ describe('decisions are changed only by a new decision (PG-18, PG-23, SZYD-28)',
     const { hub, id } = await partyMeeting(t, [ordinary], present);
     const [topic] = await topicIds(id);
     await voteOn(t, hub, topic, present, Object.fromEntries(present.map((p) => [p, 'agree' as const])));
-    const { decisionId } = await closeTopic(hub, topic, { decisionText: '原决定' });
+    const { decisionId } = await closeTopic(hub, topic, { ...RESP, decisionText: '原决定' });
     const edit = t.database.db.update(meetingDecisions).set({ body: '改过的决定' }).where(eq(meetingDecisions.id, decisionId!));
     await expect(edit).rejects.toThrow();
     await expect(t.database.db.update(meetingDecisions).set({ status: 'revoked' }).where(eq(meetingDecisions.id, decisionId!))).rejects.toThrow();
@@ -222,18 +222,18 @@ describe('decisions are changed only by a new decision (PG-18, PG-23, SZYD-28)',
     const first = await partyMeeting(t, [ordinary], present);
     const [topic] = await topicIds(first.id);
     await voteOn(t, first.hub, topic, present, Object.fromEntries(present.map((p) => [p, 'agree' as const])));
-    const { decisionId } = await closeTopic(first.hub, topic, { decisionText: '原决定' });
+    const { decisionId } = await closeTopic(first.hub, topic, { ...RESP, decisionText: '原决定' });
 
     const failing = await partyMeeting(t, [{ title: '撤销原决定', targetDecisionId: decisionId!, targetMode: 'revoke' }], present);
     const [t1] = await topicIds(failing.id);
     await voteOn(t, failing.hub, t1, present, { [present[0]]: 'agree', [present[1]]: 'agree', [present[2]]: 'agree', [present[3]]: 'disagree', [present[4]]: 'disagree' });
-    expect((await closeTopic(failing.hub, t1, { decisionText: '撤销' })).outcome).toBe('not_adopted');
+    expect((await closeTopic(failing.hub, t1, { ...RESP, decisionText: '撤销' })).outcome).toBe('not_adopted');
     expect((await t.database.db.select().from(meetingDecisions).where(eq(meetingDecisions.id, decisionId!)))[0].status).toBe('in_force');
 
     const passing = await partyMeeting(t, [{ title: '撤销原决定', targetDecisionId: decisionId!, targetMode: 'revoke' }], present);
     const [t2] = await topicIds(passing.id);
     await voteOn(t, passing.hub, t2, present, { [present[0]]: 'agree', [present[1]]: 'agree', [present[2]]: 'agree', [present[3]]: 'agree' });
-    const r = await closeTopic(passing.hub, t2, { decisionText: '撤销原决定' });
+    const r = await closeTopic(passing.hub, t2, { ...RESP, decisionText: '撤销原决定' });
     expect(r.outcome).toBe('adopted');
     const [old] = await t.database.db.select().from(meetingDecisions).where(eq(meetingDecisions.id, decisionId!));
     expect(old.status).toBe('revoked');

@@ -10,6 +10,7 @@ import { closeMeeting } from './service-meetings';
 import { closeTopic } from './service-votes';
 import { correctMinutes, signMinutes } from './service-minutes';
 import { partyMeeting, PG_MEMBERS, rejected, voteOn } from './test-helpers';
+import { RESP } from './test-helpers';
 
 let t: TestApp;
 let meetingId: string;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   await addOpinion(hub, first.id, { personId: 'psn_hejianjun', body: '书面：同意', written: true }).catch(() => undefined);
   await voteOn(t, hub, first.id, present, Object.fromEntries(present.map((p) => [p, 'agree' as const])));
   await addOpinion(await ctxFor(t, 'hanbing'), first.id, { body: '规划项目科建议增加产业项目' }).catch(() => undefined);
-  await closeTopic(hub, first.id, { decisionText: '通过2027年度工作计划，由李明华牵头落实' });
+  await closeTopic(hub, first.id, { ...RESP, decisionText: '通过2027年度工作计划，由李明华牵头落实' });
   await closeMeeting(hub, id);
   void second;
 });

@@ -3,6 +3,7 @@ import { grantPermissions } from '../../kernel/access/grants';
 import { meetingsRoutes } from './routes';
 import { remindOverdueTasks } from './followup';
 import { remindMeetings } from './service-prep';
+import { remindEmergencyDisposals } from './service-oversight';
 import { systemCtx } from '../../kernel/context';
 
 export const MEETINGS_PERMISSIONS = [
@@ -25,6 +26,8 @@ export const meetingsModule: Module = {
     { name: 'meetings-followup', everyMs: 3_600_000, run: (database, clock) => remindOverdueTasks(systemCtx(database.db, clock)) },
     // PG-04 / DM-11: the reminder before a notified meeting (claimed with SKIP LOCKED, sent once).
     { name: 'meetings-notice-reminder', everyMs: 300_000, run: (database, clock) => remindMeetings(systemCtx(database.db, clock)) },
+    // SZYD-29: interim emergency disposals not reported to the leadership team in time (claimed with SKIP LOCKED).
+    { name: 'meetings-emergency-report', everyMs: 3_600_000, run: (database, clock) => remindEmergencyDisposals(systemCtx(database.db, clock)) },
   ],
   async seedBase(ctx) {
     for (const role of ['staff', 'section_chief', 'leader', 'hub', 'inspector']) await grantPermissions(ctx.db, role, ['meetings.read']);

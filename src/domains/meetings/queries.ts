@@ -4,8 +4,10 @@ import { audit } from '../../kernel/audit/write';
 import { adoptionRule, minimumOf, speakLastRule, topicQuorum } from './checks';
 import { requireEntitlement, seesTopic, visibleMeetingIds } from './access';
 import { BODY_NAMES } from './roster';
-import { meetingDecisions, meetingMinutes, meetingTopics, meetings, minorityOpinions, topicAttendees, topicRecusals, topicVotes } from './schema';
+import { agendaComments, meetingReschedules, meetingDecisions, meetingMinutes, meetingTopics, meetings, minorityOpinions, topicAttendees, topicBallotVoters, topicRecusals, topicVotes } from './schema';
+import { tallyOf } from './service-votes';
 import { noticeDeadline } from './checks-prep';
+import { localDate } from '../../kernel/time';
 import { PG21 } from './rules';
 import { responsiblesOf } from './service-decisions';
 import { chairHolderId } from './service-prep';
@@ -24,7 +26,13 @@ async function topicView(ctx: Ctx, m: MeetingRow, t: TopicRow, names: Map<string
   const { due, voterIds, recused } = await votingPicture(ctx.db, t);
   const state = await speakingState(ctx, m, t);
   const opinions = await opinionsOf(ctx.db, t.id);
-  const votes = await ctx.db.select().from(topicVotes).where(eq(topicVotes.topicId, t.id)).orderBy(asc(topicVotes.at));
+  const secret = t.voteMethod === 'secret';
+  // 无记名投票: only who has voted (markers) and, once the item is closed, the ballot-box count.
+  const votes: { personId: string; choice: string | null }[] = secret
+    ? (await ctx.db.select().from(topicBallotVoters).where(eq(topicBallotVoters.topicId, t.id))).map((v) => ({ personId: v.personId, choice: null }))
+    : await ctx.db.select({ personId: topicVotes.personId, choice: topicVotes.choice }).from(topicVotes).where(eq(topicVotes.topicId, t.id)).orderBy(asc(topicVotes.at));
+  const tallyHidden = secret && t.status !== 'closed';
+  const tally = tallyHidden ? { agree: 0, disagree: 0, abstain: 0 } : await tallyOf(ctx, t.id, secret);
   const staff = await ctx.db.select().from(topicAttendees).where(eq(topicAttendees.topicId, t.id));
   const recusals = await ctx.db.select().from(topicRecusals).where(eq(topicRecusals.topicId, t.id));
   const [decision] = await ctx.db.select().from(meetingDecisions).where(eq(meetingDecisions.topicId, t.id));
@@ -39,7 +47,7 @@ async function topicView(ctx: Ctx, m: MeetingRow, t: TopicRow, names: Map<string
   return {
     id: t.id, seq: t.seq, title: t.title, kind: t.kind, status: t.status, isMajor: t.isMajor, materials: t.materials, preferredOpinion: t.preferredOpinion,
     matterKind: t.matterKind, amountFen: t.amountFen, purpose: t.purpose, szydRuleId: t.szydRuleId, targetDecisionId: t.targetDecisionId, targetMode: t.targetMode,
-    adHocReason: t.adHocReason, disagreementFlag: t.disagreementFlag, emergencyReason: t.emergencyReason, voteMethod: t.voteMethod,
+    adHocReason: t.adHocReason, adHocGround: t.adHocGround, materialsSentAt: t.materialsSentAt, openedAt: t.openedAt, closedAt: t.closedAt, disagreementFlag: t.disagreementFlag, emergencyReason: t.emergencyReason, voteMethod: t.voteMethod,
     outcome: t.outcome, outcomeReason: t.outcomeReason, chairConclusion: t.chairConclusion,
     quorum: t.kind === 'briefing' ? [] : topicQuorum(body(m), kindOf(t), voterIds.length, due),
     present: voterIds.length, due, needed: rule ? minimumOf(rule, t.dueCount ?? due) : null, adoptionRuleId: rule?.id ?? null,
@@ -51,8 +59,8 @@ async function topicView(ctx: Ctx, m: MeetingRow, t: TopicRow, names: Map<string
     relatedStaff: staff.map((s) => ({ personId: s.personId, name: s.name })),
     opinions: opinions.map((o) => ({ id: o.id, seq: o.seq, personId: o.personId, name: name(o.personId), capacity: o.capacity, stance: o.stance, reason: o.reason,
       body: o.body, isConclusion: o.isConclusion, voided: o.voided, at: o.at })),
-    votes: t.voteMethod === 'secret' ? votes.map((v) => ({ personId: v.personId, name: name(v.personId), choice: null })) : votes.map((v) => ({ personId: v.personId, name: name(v.personId), choice: v.choice })),
-    tally: { agree: votes.filter((v) => v.choice === 'agree').length, disagree: votes.filter((v) => v.choice === 'disagree').length, abstain: votes.filter((v) => v.choice === 'abstain').length },
+    votes: votes.map((v) => ({ personId: v.personId, name: name(v.personId), choice: v.choice })),
+    tally, tallyHidden,
     decision: decision ? { id: decision.id, body: decision.body, status: decision.status,
       responsibles: responsibles.map((r) => ({ personId: r.personId, name: name(r.personId), isLead: r.isLead })) } : null,
     attachments: t.attachments, proposalId: t.proposalId,
@@ -72,6 +80,8 @@ export async function meetingDetail(ctx: Ctx, meetingId: string) {
   const names = new Map([...attendees, ...staff].map((a) => [a.personId, a.name]));
   const minutes = await ctx.db.select({ id: meetingMinutes.id, version: meetingMinutes.version, correctsId: meetingMinutes.correctsId, correctionReason: meetingMinutes.correctionReason,
     signedBy: meetingMinutes.signedBy, signedAt: meetingMinutes.signedAt }).from(meetingMinutes).where(eq(meetingMinutes.meetingId, meetingId)).orderBy(asc(meetingMinutes.version));
+  const comments = await ctx.db.select().from(agendaComments).where(eq(agendaComments.meetingId, meetingId)).orderBy(asc(agendaComments.at));
+  const reschedules = await ctx.db.select().from(meetingReschedules).where(eq(meetingReschedules.meetingId, meetingId)).orderBy(asc(meetingReschedules.at));
   await audit(ctx, { event: 'meetings.view', objectType: 'meeting', objectId: meetingId, detail: { scope: entitlement.kind } });
   const me = attendees.find((a) => a.personId === actor.personId);
   return {
@@ -79,7 +89,11 @@ export async function meetingDetail(ctx: Ctx, meetingId: string) {
       status: m.status, chairId: m.chairId, chairName: names.get(m.chairId) ?? m.chairId, recorderId: m.recorderId, recorderName: m.recorderId ? names.get(m.recorderId) ?? null : null,
       chairBasis: m.chairBasis, chairHolderId: chairHolderId(m), chairHolderName: names.get(chairHolderId(m)) ?? null, chairDelegationReason: m.chairDelegationReason,
       timeApprovedAt: m.timeApprovedAt, timeApprovedByName: m.timeApprovedBy ? names.get(m.timeApprovedBy) ?? m.timeApprovedBy : null,
-      noticeSentAt: m.noticeSentAt, noticeLateReason: m.noticeLateReason, noticeDeadline: noticeDeadline(body(m), m.meetingDate), reminderDueAt: m.reminderDueAt, reminderSentAt: m.reminderSentAt },
+      noticeSentAt: m.noticeSentAt, noticeLateReason: m.noticeLateReason, noticeDeadline: noticeDeadline(body(m), m.meetingDate), reminderDueAt: m.reminderDueAt, reminderSentAt: m.reminderSentAt,
+      noticeLate: !!m.noticeSentAt && localDate(m.noticeSentAt) > noticeDeadline(body(m), m.meetingDate),
+      emergencyReason: m.emergencyReason, emergencyDeclaredAt: m.emergencyDeclaredAt },
+    agendaComments: comments.map((c) => ({ id: c.id, personId: c.personId, name: names.get(c.personId) ?? c.personId, body: c.body, at: c.at })),
+    reschedules: reschedules.map((r) => ({ fromStartAt: r.fromStartAt, toStartAt: r.toStartAt, reason: r.reason, byName: names.get(r.byPersonId) ?? r.byPersonId, at: r.at })),
     attendees: attendees.map((a) => ({ personId: a.personId, name: a.name, capacity: a.capacity, status: a.status, leaveReason: a.leaveReason, leaveRequestedAt: a.leaveRequestedAt })),
     topics: await Promise.all(topics.map((t) => topicView(ctx, m, t, names))),
     minutes: entitlement.kind === 'all' ? minutes : [],

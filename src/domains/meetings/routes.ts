@@ -9,7 +9,7 @@ import { addTopic, closeMeeting, createMeeting, openMeeting, setAttendance } fro
 import { correctMinutes, minutesFile, signMinutes, type MinutesFile } from './service-minutes';
 import { addOpinion, flagDisagreement, openTopic, openVote, recuse, reopenDiscussion } from './service-topics';
 import { castVote, closeTopic } from './service-votes';
-import { CloseResponsibility, meetingsPrepRoutes } from './routes-prep';
+import { CloseResponsibility, meetingsOversightRoutes, meetingsPrepRoutes } from './routes-prep';
 
 const Id = z.object({ id: z.string().min(1).max(100) });
 const Text = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max);
@@ -42,6 +42,7 @@ const send = (reply: import('fastify').FastifyReply, f: MinutesFile) =>
 
 export const meetingsRoutes: FastifyPluginAsyncZod = async (app, opts) => {
   await meetingsPrepRoutes(app, opts);
+  await meetingsOversightRoutes(app, opts);
   app.get('/meetings', { config: read, schema: { summary: '会议列表（仅列出本人有权查阅的会议）' } }, async (req) => listMeetings(req.ctx));
   app.get('/meetings/calendar', { config: { ...read, rules: ['PG-02', 'DM-06'] }, schema: { summary: '会议召开频次提示' } }, async (req) =>
     meetingFrequency(req.ctx.db, req.ctx.clock.now()));
@@ -62,12 +63,13 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app, opts) => {
   app.post('/meetings/:id/attendance', { config: read, schema: { summary: '登记出席、请假、缺席', params: Id,
     body: z.object({ personId: z.string().max(100), status: z.enum(['present', 'leave', 'absent']), leaveReason: z.string().max(500).optional() }) } },
     async (req, reply) => { await setAttendance(req.ctx, req.params.id, req.body.personId, req.body.status, req.body.leaveReason); return reply.status(204).send(); });
-  app.post('/meetings/:id/open', { config: { ...read, rules: ['PG-12', 'DM-10'] }, schema: { summary: '宣布开会（法定人数）', params: Id, body: z.object({ acknowledged: Ack }) } },
-    async (req, reply) => { await openMeeting(req.ctx, req.params.id, req.body.acknowledged); return reply.status(204).send(); });
+  app.post('/meetings/:id/open', { config: { ...read, rules: ['PG-03', 'DM-07', 'PG-04', 'DM-11', 'PG-02', 'DM-08', 'PG-12', 'DM-10'] },
+    schema: { summary: '宣布开会（时间已批准、提前通知或主持人写明临时召开事由；法定人数）', params: Id, body: z.object({ acknowledged: Ack, emergencyReason: z.string().max(1000).optional() }) } },
+    async (req, reply) => { await openMeeting(req.ctx, req.params.id, req.body.acknowledged, { emergencyReason: req.body.emergencyReason }); return reply.status(204).send(); });
   app.post('/meetings/:id/close', { config: read, schema: { summary: '宣布散会', params: Id } }, async (req, reply) => { await closeMeeting(req.ctx, req.params.id); return reply.status(204).send(); });
 
-  app.post('/meetings/topics/:id/open', { config: { ...read, rules: ['PG-12', 'PG-13', 'SZYD-14', 'SZYD-24'] }, schema: { summary: '开始审议议题', params: Id } },
-    async (req, reply) => { await openTopic(req.ctx, req.params.id); return reply.status(204).send(); });
+  app.post('/meetings/topics/:id/open', { config: { ...read, rules: ['PG-12', 'PG-13', 'SZYD-14', 'SZYD-24', 'SZYD-13'] }, schema: { summary: '开始审议议题', params: Id, body: z.object({ acknowledged: Ack }).optional() } },
+    async (req, reply) => { await openTopic(req.ctx, req.params.id, req.body?.acknowledged); return reply.status(204).send(); });
   app.post('/meetings/topics/:id/recuse', { config: { ...read, rules: ['SZYD-24'] }, schema: { summary: '回避', params: Id,
     body: z.object({ personId: z.string().max(100).optional(), ground: z.enum(['self', 'relative']), note: z.string().max(500).optional() }) } },
     async (req, reply) => { await recuse(req.ctx, req.params.id, req.body); return reply.status(204).send(); });
@@ -85,9 +87,10 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app, opts) => {
   app.post('/meetings/topics/:id/votes', { config: { ...read, rules: ['PG-15', 'PG-17', 'SZYD-24'] }, schema: { summary: '表决（每人每项一票）', params: Id,
     body: z.object({ personId: z.string().max(100).optional(), choice: z.enum(['agree', 'disagree', 'abstain']) }) } },
     async (req, reply) => { await castVote(req.ctx, req.params.id, req.body); return reply.status(204).send(); });
-  app.post('/meetings/topics/:id/close', { config: { ...read, rules: ['PG-16', 'PG-18', 'SZYD-20', 'SZYD-22', 'DM-04', 'WR-08', 'PG-22', 'SZYD-26', 'DM-03'] }, schema: { summary: '结束议题并作出决定', params: Id,
+  app.post('/meetings/topics/:id/close', { config: { ...read, rules: ['PG-16', 'PG-18', 'SZYD-20', 'SZYD-22', 'DM-04', 'WR-08', 'PG-22', 'SZYD-26', 'DM-03', 'DM-17', 'WR-07', 'SZYD-02'] }, schema: { summary: '结束议题并作出决定', params: Id,
     body: z.object({ defer: z.boolean().optional(), reason: z.string().max(2000).optional(), conclusion: z.string().max(5000).optional(),
-      chairOutcome: z.enum(['adopted', 'not_adopted']).optional(), decisionText: z.string().max(10000).optional(), ...CloseResponsibility }) } },
+      chairOutcome: z.enum(['adopted', 'not_adopted']).optional(), decisionText: z.string().max(10000).optional(), ...CloseResponsibility,
+      undertakingUnitIds: z.array(z.string().max(100)).max(20).optional() }) } },
     async (req) => closeTopic(req.ctx, req.params.id, req.body));
 
   app.get('/meetings/:id/minutes/draft.:format', { config: { ...read, rules: ['PG-28'] }, schema: { summary: '纪要草稿（PDF/DOCX）', params: Id.extend({ format: z.enum(['pdf', 'docx']) }) } },

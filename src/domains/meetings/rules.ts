@@ -159,3 +159,128 @@ export const SZYD11 = defineRule({ id: 'SZYD-11', cite: `《${SZ}》五（一）
   text: '班子成员提出的决策建议或者经分管领导审核的决策建议，经领导班子主要负责人确认后，进入决策程序；主要负责人提出的决策建议，直接进入决策程序。' });
 export const SZYD26 = defineRule({ id: 'SZYD-26', cite: `《${SZ}》五（三）1`, regulation: SZ, enforcement: 'enforce',
   text: '“三重一大”事项经决策后，由班子成员按分工和职责组织实施；遇有分工和职责交叉的，由领导班子明确一名班子成员牵头。' });
+
+// ——— Rules added to finish issue 4: every WR / PG / DM / SZYD rule of A-meetings.md is registered. ———
+
+// 工作规则 (R1).
+export const WR06 = defineRule({ id: 'WR-06', cite: `《${WR}》第十二条`, regulation: WR, enforcement: 'enforce',
+  // Reading: the research records attach to the proposal, so they are checked when the chair puts a
+  // section's major matter on the 党组会议 agenda (the moment it is "提请党组会议讨论").
+  text: '各科室及服务中心提请党组会议讨论的重大事项，必须经过深入调查研究；涉及相关科室之间的，应充分协商；涉及县（市、区）的，应事先征求意见；涉及重大公共利益和人民群众切身利益的，要向市有关部门及社会公开征求意见。' });
+export const WR07 = defineRule({ id: 'WR-07', cite: `《${WR}》第十三条（三）`, regulation: WR, enforcement: 'enforce',
+  text: '领导班子议事的主要形式是办党组会议和主任办公会议；决定重大事项必须以会议形式进行（决定只能由正在召开的会议审议议题后形成）。' });
+export const WR09 = defineRule({ id: 'WR-09', cite: `《${WR}》第十四条`, regulation: WR, enforcement: 'enforce',
+  text: '未列入年度计划或决策目录的工作原则上不得列入决策内容，确需列入决策或动议的，由办主任决定（主任批准并写明理由，CONF-38）。' });
+export const WR10 = defineRule({ id: 'WR-10', cite: `《${WR}》第十四条`, regulation: WR, enforcement: 'remind',
+  text: '各科室及服务中心必须坚决贯彻扶贫办的决定，及时报告执行情况；综合科加强督促检查，适时作出通报。',
+  params: { firstReportDays: { value: 10, label: '督办事项首次报告执行情况期限', unit: '日历日', demo: true } } });
+export const WR11 = defineRule({ id: 'WR-11', cite: `《${WR}》第十四条`, regulation: WR, enforcement: 'record',
+  // The source only names the three systems (GAP-A14, CONF-38): each 督办事项 records its owner and a time limit; no limit is claimed from the source.
+  text: '认真执行岗位责任制、首问负责制、限时办结制等制度：督办事项记录责任人和办理期限，逾期即显示。' });
+export const WR12 = defineRule({ id: 'WR-12', cite: `《${WR}》第十六条、第十七条`, regulation: WR, enforcement: 'remind',
+  // Normative documents belong to the documents area; the filing reminder is its duty (not built in meetings).
+  text: '规范性文件由牵头科室负责解释；印发后依法及时报市政府备案。',
+  params: { normativeFilingReminderDays: { value: 15, label: '报市政府备案提醒', unit: '日历日', demo: true } } });
+export const WR13 = defineRule({ id: 'WR-13', cite: `《${WR}》第十九条`, regulation: WR, enforcement: 'remind',
+  // CONF-22: one disclosure attribute for decisions and documents (DISC-01, DISC-12 in the documents area).
+  text: '党组会议、主任办公会议和主任专题会议讨论决定的事项，除依法需要保密的外，应及时公开；发布重要事项要经过严格审定（公开属性与期限见 DISC-01、DISC-12，CONF-22）。' });
+export const WR14 = defineRule({ id: 'WR-14', cite: `《${WR}》第二十条`, regulation: WR, enforcement: 'record',
+  text: '涉及群众切身利益、需要群众广泛知晓的事项，通过网站、新闻发布会以及新闻媒体等方式依法、及时、准确地向社会公开（公开渠道和日期登记于政务公开，DISC 规则）。' });
+export const WR15 = defineRule({ id: 'WR-15', cite: `《${WR}》第二十二条、第二十五条`, regulation: WR, enforcement: 'record',
+  text: '对监督中发现的问题，及时纠治和整改，并向市政府报告；对媒体反映的问题，向社会公布处理结果。' });
+export const WR16 = defineRule({ id: 'WR-16', cite: `《${WR}》第二十四条`, regulation: WR, enforcement: 'record',
+  // CONF-21: no time limit in the source; intake, annotation and handling dates are recorded.
+  text: '办领导及相关科室负责人要认真阅批重要的群众来信及 12317 监督举报电话反映的重要问题。' });
+export const WR17 = defineRule({ id: 'WR-17', cite: `《${WR}》第二十六条`, regulation: WR, enforcement: 'report',
+  text: '对职权范围内的事项按程序和时限积极负责办理：逾期未办结的会议督办事项列入逾期报告。' });
+export const WR18 = defineRule({ id: 'WR-18', cite: `《${WR}》第三十条`, regulation: WR, enforcement: 'enforce',
+  text: '办领导班子成员要严格执行办党组决定，如有不同意见可内部提出（保留意见），在没有重新作出决定前，不得有任何与党组决定相违背的言论和行为；代表办发表讲话或文章，事先须经办党组同意。' });
+export const WR19 = defineRule({ id: 'WR-19', cite: `《${WR}》第三十三条`, regulation: WR, enforcement: 'enforce',
+  // CONF-50: recorded on the leave / trip record of the personnel area (LEAVE-02…05, TRIP-01).
+  text: '办主要领导离白外出，事先由综合科向市委、市政府办报备；其他办领导离白外出，应事先向办主要领导报告，并通知综合科；各科室及服务中心主要负责人离白外出，应向办主要领导报告，并告知综合科。' });
+export const WR20 = defineRule({ id: 'WR-20', cite: `《${WR}》第三十四条、第三十五条`, regulation: WR, enforcement: 'record',
+  text: '本规则由白城市扶贫开发办公室负责解释，自 2019 年 3 月 19 日起施行。',
+  params: { effectiveDate: { value: '2019-03-19', label: '施行日期' } } });
+export const WR21 = defineRule({ id: 'WR-21', cite: `《${WR}》第十三条（五）、第三十二条`, regulation: WR, enforcement: 'enforce',
+  text: '个人服从组织，少数服从多数；严格遵守保密纪律，不该外传的不外传，不该议论的不议论（会议内容仅限有权人员查阅，见 PG-28、DM-18、SZYD-25）。' });
+
+// 党组议事规则 (R2).
+export const PG_SCOPES: Record<string, string> = {
+  'PG-S1': '贯彻落实党中央以及上级党组织决策部署的重大举措', 'PG-S2': '扶贫工作发展战略、重大部署和重大事项', 'PG-S3': '重大改革事项',
+  'PG-S4': '重要人事任免等事项', 'PG-S5': '重大项目安排', 'PG-S6': '大额资金使用、大额资产处置、预算安排', 'PG-S7': '职能配置、机构设置、人员编制事项',
+  'PG-S8': '审计、巡察、督查检查、考核奖惩等重大事项', 'PG-S9': '重大思想动态的政治引导', 'PG-S10': '党的建设方面的重大事项', 'PG-S11': '其他应当由党组讨论和决定的重大问题',
+};
+export const DM_SCOPES: Record<string, string> = {
+  'DM-S1': '学习贯彻重要讲话、指示和上级重要会议、决策，提出贯彻落实方案和措施', 'DM-S2': '需向市委市政府请示报告的重要事项', 'DM-S3': '听取和研究党建工作事项',
+  'DM-S4': '纪检监察、党风廉政建设和反腐败工作的重要事项', 'DM-S5': '审定以党组名义作出的重要决定、印发的重要文件', 'DM-S6': '工作规划和部署、干部队伍管理',
+  'DM-S7': '领导班子自身建设的重大事项', 'DM-S8': '干部任免、人员调配、推荐、表彰、奖惩', 'DM-S9': '年度预算编制和调整、重大财务支出、固定资产购置和处置',
+  'DM-S10': '研究讨论其他需要党组决定的事宜',
+};
+export const PG01 = defineRule({ id: 'PG-01', cite: `《${PG}》一（一）至（十一）`, regulation: PG, enforcement: 'enforce',
+  text: '提交党组会议的议题须属于党组议事范围（一）至（十一）中的至少一项。' });
+export const PG11 = defineRule({ id: 'PG-11', cite: `《${PG}》三（五）`, regulation: PG, enforcement: 'enforce',
+  text: '书记或受委托主持会议的党组成员可以指定有关科室对议题进行深入调查研究；重大议题的调查研究，党组有关成员要亲自参加。' });
+export const PG24 = defineRule({ id: 'PG-24', cite: `《${PG}》五（二）`, regulation: PG, enforcement: 'record',
+  text: '上级交办事项涉及党组已有决定的，党组成员如实向上级报告；需党组重新讨论的，在作出新的决定前原决定不变。' });
+export const PG25 = defineRule({ id: 'PG-25', cite: `《${PG}》五（三）`, regulation: PG, enforcement: 'remind',
+  text: '在执行党组决定过程中出现新的情况和重大问题，应及时向党组报告；必要时提交党组会议重新研究。',
+  params: { problemReportDecisionDays: { value: 3, label: '主持人决定是否提交党组研究的提醒期限', unit: '日历日', demo: true } } });
+
+// 主任办公会议议事规则 (R3).
+export const DM01 = defineRule({ id: 'DM-01', cite: `《${DM}》一（一）至（十）`, regulation: DM, enforcement: 'enforce',
+  text: '提交主任办公会议的议题须属于议事范围（一）至（十）中的至少一项。' });
+export const DM02 = defineRule({ id: 'DM-02', cite: `《${DM}》二（一）`, regulation: DM, enforcement: 'warn',
+  text: '凡分管领导职权范围内能够解决的问题，或副主任之间协商能够解决的问题，不提交主任办公会议讨论；涉及全办的事项个人处理后应在会上通报。' });
+export const DM08 = defineRule({ id: 'DM-08', cite: `《${DM}》三（三）`, regulation: DM, enforcement: 'enforce',
+  text: '会议时间如遇特殊情况可提前或推迟，改期须写明理由并重新报批、重新通知；遇有重大事宜，可随时召开（临时召开须写明事由）。' });
+export const DM15 = defineRule({ id: 'DM-15', cite: `《${DM}》四（三）`, regulation: DM, enforcement: 'record',
+  text: '议题与会务工作由综合科搜集与承办；一般落实事项由综合科办理，分管领导督办并协调解决问题。' });
+export const DM16 = defineRule({ id: 'DM-16', cite: `《${DM}》四（四）`, regulation: DM, enforcement: 'enforce',
+  text: '主任办公会议由综合科科长做好会议记录，完整、准确记载参会人员和列席人员的观点、意见以及表决情况和决议；纪要永久保存（CONF-34）。' });
+export const DM17 = defineRule({ id: 'DM-17', cite: `《${DM}》五`, regulation: DM, enforcement: 'enforce',
+  text: '主任办公会议决定的事项，承办科室要认真落实，并将承办结果报综合科；综合科和有督查职能的科室要及时催办督办，及时将承办情况向主任汇报。' });
+export const DM18 = defineRule({ id: 'DM-18', cite: `《${DM}》六`, regulation: DM, enforcement: 'enforce',
+  text: '参加会议人员要严格遵守保密制度：凡未做出决定的，不得外传、扩散；已做出决定的，按规定传达范围；凡需保密的，均不得外传。' });
+
+// “三重一大”事项决策制度 (R4).
+export const SZYD01 = defineRule({ id: 'SZYD-01', cite: `《${SZ}》二`, regulation: SZ, enforcement: 'enforce',
+  text: '“三重一大”事项以党组会议、主任办公会议为主要形式决策，适用于办机关及所属事业单位；系统不提供其他决策形式。' });
+export const SZYD02 = defineRule({ id: 'SZYD-02', cite: `《${SZ}》三（一）`, regulation: SZ, enforcement: 'enforce',
+  text: '凡属职责范围内的“三重一大”事项，都应集体讨论决定：决定只能来自会议对议题的表决。' });
+export const SZYD03 = defineRule({ id: 'SZYD-03', cite: `《${SZ}》四（一）`, regulation: SZ, enforcement: 'record',
+  text: '重大事项决策：重大发展规划和工作计划、工作部署，党风廉政建设和反腐败工作的重要问题，涉及群众和干部职工切身利益的重大问题，上级重要文件、重要会议精神的贯彻落实及请示报告的重要事项。' });
+export const SZYD09 = defineRule({ id: 'SZYD-09', cite: `《${SZ}》五（一）1`, regulation: SZ, enforcement: 'enforce',
+  text: '“三重一大”事项决策前，由分管领导牵头负责进行调查研究，充分听取各方面意见；专业性、技术性较强的，应进行专家论证、技术咨询、决策评估；涉及面广、与群众利益密切相关的，应通过座谈会、论证会、听证会等形式听取意见。' });
+export const SZYD10 = defineRule({ id: 'SZYD-10', cite: `《${SZ}》五（一）2`, regulation: SZ, enforcement: 'enforce',
+  text: '班子成员通过适当形式对有关议题进行酝酿，但不得做出决定（酝酿记录没有结论栏目，不改变议题状态，不能形成决定）。' });
+export const SZYD13 = defineRule({ id: 'SZYD-13', cite: `《${SZ}》五（一）4`, regulation: SZ, enforcement: 'enforce',
+  text: '议题的有关材料要在领导班子会议召开前送达参会人员，并保证其有必要时间了解相关情况；重大突发事件临时动议的议题，材料须在审议前送达。',
+  params: { materialsLeadDays: { value: 1, label: '材料提前送达（不足时提示）', unit: '日历日', demo: true } } });
+export const SZYD15 = defineRule({ id: 'SZYD-15', cite: `《${SZ}》五（二）1`, regulation: SZ, enforcement: 'enforce',
+  text: '可以邀请有关科室人员在讨论相关议题时列席会议：仅限其议题，无表决权。' });
+export const SZYD16 = defineRule({ id: 'SZYD-16', cite: `《${SZ}》五（二）2`, regulation: SZ, enforcement: 'record',
+  text: '一般先由分管领导或有关负责同志介绍上会材料，然后安排足够的时间进行讨论（记录介绍人和讨论起止时间）。' });
+export const SZYD18 = defineRule({ id: 'SZYD-18', cite: `《${SZ}》五（二）2`, regulation: SZ, enforcement: 'record',
+  text: '因故未到会的班子成员可以书面形式表达意见；书面意见载入记录，不计入到会和表决（CONF-28）。' });
+export const SZYD21 = defineRule({ id: 'SZYD-21', cite: `《${SZ}》五（二）4`, regulation: SZ, enforcement: 'enforce',
+  text: '会议决定多个事项时，应逐项表决。' });
+export const SZYD25 = defineRule({ id: 'SZYD-25', cite: `《${SZ}》五（二）6`, regulation: SZ, enforcement: 'enforce',
+  text: '对尚未正式公布的会议决策和需保密的会议内容，与会人员不得外泄。' });
+export const SZYD27 = defineRule({ id: 'SZYD-27', cite: `《${SZ}》五（三）1`, regulation: SZ, enforcement: 'report',
+  // The ban itself is enforced on the org's assignments as FIVE-01 (kernel/org); this rule reports any of the five areas left without another leader.
+  text: '班子主要负责同志不直接分管财务、干部人事、行政审批、工程建设和物资采购等五个方面的具体工作，由班子其他成员协助分管。' });
+export const SZYD29 = defineRule({ id: 'SZYD-29', cite: `《${SZ}》五（三）2；六（一）1`, regulation: SZ, enforcement: 'remind',
+  text: '如遇重大突发事件和紧急情况作出临时处置的，应在事后及时向领导班子报告；未完成事项如需领导班子重新作出决策的，经再次决策后，按新的决策执行。',
+  params: { emergencyReportDays: { value: 3, label: '事后报告期限（或下次班子会议，取其早者）', unit: '日历日', demo: true } } });
+export const SZYD31 = defineRule({ id: 'SZYD-31', cite: `《${SZ}》五（三）4；七（一）`, regulation: SZ, enforcement: 'record',
+  text: '对部分需要公开的决策和执行情况，按照规定进行公开（公开属性与期限见 DISC-01、DISC-12，CONF-22）。' });
+export const SZYD32 = defineRule({ id: 'SZYD-32', cite: `《${SZ}》六（一）（二）`, regulation: SZ, enforcement: 'report',
+  text: '责任追究情形：1.个人或少数人决定应集体决策的事项，或紧急情况个人决策事后不及时通报；2.提供虚假情况造成决策失误；3.不执行或擅自改变集体决定造成损失；4.执行中发现可能造成损失未及时报告纠正；5.其他违反本制度的行为。',
+  params: { potentialLossCorrectionDays: { value: 7, label: '可能造成损失须报告纠正的期限', unit: '日历日', demo: true } } });
+export const SZYD33_MEASURES = ['责令检查及纠正', '诫勉谈话', '通报批评', '责令辞职', '免职', '给予党纪政纪处分', '移送司法机关处理', '其他'] as const;
+export const SZYD33 = defineRule({ id: 'SZYD-33', cite: `《${SZ}》六（三）`, regulation: SZ, enforcement: 'enforce',
+  text: `责任追究的方式：${SZYD33_MEASURES.join('、')}（“等”以“其他”并写明）。` });
+export const SZYD34 = defineRule({ id: 'SZYD-34', cite: `《${SZ}》七（二）（三）`, regulation: SZ, enforcement: 'report',
+  text: '“三重一大”决策执行情况作为民主生活会、述职述廉、党风廉政建设责任制考核和干部考核的内容：按班子成员列出其参与和负责的决策、执行情况和责任追究。' });
+export const SZYD36 = defineRule({ id: 'SZYD-36', cite: `《${SZ}》七（五）`, regulation: SZ, enforcement: 'record',
+  text: '所属事业单位在职权范围内的“三重一大”决策登记备查，由办党组（班子）监督其执行（CONF-37）。' });

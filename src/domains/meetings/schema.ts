@@ -40,6 +40,13 @@ export const meetings = pgTable(
     noticeLateReason: text('notice_late_reason'),
     reminderDueAt: timestamp('reminder_due_at', { withTimezone: true }),
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+    /**
+     * 临时召开 (PG-02 必要时可以临时召开; DM-08 遇有重大事宜可随时召开): the chair's recorded reason
+     * for opening although the notice did not go out a day before (PG-04 / DM-11).
+     */
+    emergencyReason: text('emergency_reason'),
+    emergencyDeclaredBy: text('emergency_declared_by'),
+    emergencyDeclaredAt: timestamp('emergency_declared_at', { withTimezone: true }),
     openedAt: timestamp('opened_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdBy: text('created_by').notNull(),
@@ -81,6 +88,18 @@ export const meetingAttendees = pgTable(
   ],
 );
 
+/** What a proposal declares about itself, deciding which consultations it needs (WR-06, SZYD-09) and DM-02. */
+export interface ProposalFlags {
+  involvesOtherSections?: boolean;
+  involvesCounties?: boolean;
+  majorPublicInterest?: boolean;
+  specialisedOrTechnical?: boolean;
+  broadPublicImpact?: boolean;
+  /** DM-02: the proposer confirms the matter cannot be settled by one leader or among the 副主任. */
+  notIndividuallySolvable?: boolean;
+  notIndividuallySolvableReason?: string;
+}
+
 /** A reference to a material (上会材料): a document number, file id or link, with its name. */
 export interface Attachment {
   name: string;
@@ -107,6 +126,8 @@ export const meetingTopics = pgTable(
     /** The section's preferred opinion and materials (PG-06, PG-05). */
     materials: text('materials').notNull().default(''),
     preferredOpinion: text('preferred_opinion').notNull().default(''),
+    /** When the materials reached the participants: with the notice or a supplementary notice (PG-05, SZYD-13). */
+    materialsSentAt: timestamp('materials_sent_at', { withTimezone: true }),
     presenterId: text('presenter_id'),
     /** The proposal this topic came from (PG-10, DM-13, SZYD-11) and its attachment references. */
     proposalId: text('proposal_id'),
@@ -244,6 +265,8 @@ export const meetingDecisions = pgTable(
     amountFen: bigint('amount_fen', { mode: 'number' }),
     purpose: text('purpose'),
     szydRuleId: text('szyd_rule_id'),
+    /** 承办科室 of a 主任办公会议 decision (DM-17), fixed with the decision. */
+    undertakingUnitIds: jsonb('undertaking_unit_ids').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -329,6 +352,15 @@ export const topicProposals = pgTable(
     purpose: text('purpose'),
     inOfficeName: boolean('in_office_name'),
     szydRuleId: text('szyd_rule_id'),
+    /** 议事范围 codes: PG-S1…PG-S11 (PG-01) or DM-S1…DM-S10 (DM-01). */
+    scopeCodes: jsonb('scope_codes').$type<string[]>().notNull().default([]),
+    /** What the consultations must cover (WR-06, SZYD-09) and the DM-02 confirmation. */
+    flags: jsonb('flags').$type<ProposalFlags>().notNull().default({}),
+    /** WR-09: the 年度计划 / 决策目录 item, or the 主任's recorded approval of an off-plan topic. */
+    planItem: text('plan_item'),
+    offPlanApprovedBy: text('off_plan_approved_by'),
+    offPlanApprovedAt: timestamp('off_plan_approved_at', { withTimezone: true }),
+    offPlanReason: text('off_plan_reason'),
     materials: text('materials').notNull().default(''),
     attachments: jsonb('attachments').$type<Attachment[]>().notNull().default([]),
     preferredOpinion: text('preferred_opinion').notNull().default(''),
@@ -389,3 +421,173 @@ export const decisionResponsibles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.decisionId, t.personId] })],
 );
+
+/**
+ * 改期 (DM-08): a planned meeting moved to another time, with the reason; the time must be
+ * approved and the notice sent again (PG-03 / DM-07, PG-04 / DM-11).
+ */
+export const meetingReschedules = pgTable('meeting_reschedules', {
+  id: text('id').primaryKey(),
+  meetingId: text('meeting_id')
+    .notNull()
+    .references(() => meetings.id),
+  fromStartAt: timestamp('from_start_at', { withTimezone: true }).notNull(),
+  toStartAt: timestamp('to_start_at', { withTimezone: true }).notNull(),
+  reason: text('reason').notNull(),
+  byPersonId: text('by_person_id').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * 无记名投票 (SZYD-20, CONF-29): who has voted, without the choice; the primary key allows one
+ * ballot per member per topic (PG-17). Written in the same transaction as the ballot-box count.
+ */
+export const topicBallotVoters = pgTable(
+  'topic_ballot_voters',
+  {
+    topicId: text('topic_id')
+      .notNull()
+      .references(() => meetingTopics.id),
+    personId: text('person_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.personId] })],
+);
+
+/**
+ * The ballot box of a secret vote: one counter per topic and choice. No row names a member, no
+ * row carries a time or an order, so nothing stored links a member to a choice.
+ */
+export const topicBallotBox = pgTable(
+  'topic_ballot_box',
+  {
+    topicId: text('topic_id')
+      .notNull()
+      .references(() => meetingTopics.id),
+    choice: text('choice').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.topicId, t.choice] }),
+    check('topic_ballot_box_choice_ck', sql`${t.choice} in ('agree','disagree','abstain')`),
+  ],
+);
+
+/**
+ * 调查研究、征求意见 and 酝酿 before a decision (WR-06, PG-11, SZYD-09, SZYD-10). Deliberately no
+ * outcome column: a 酝酿 (pre_meeting_deliberation) can never decide anything (SZYD-10).
+ */
+export const meetingConsultations = pgTable(
+  'meeting_consultations',
+  {
+    id: text('id').primaryKey(),
+    proposalId: text('proposal_id')
+      .notNull()
+      .references(() => topicProposals.id),
+    kind: text('kind').notNull(),
+    /** Who led it (the 分管领导 for SZYD-09). */
+    leadId: text('lead_id'),
+    /** Members of the body who took part in person (PG-11). */
+    memberIds: jsonb('member_ids').$type<string[]>().notNull().default([]),
+    participants: text('participants').notNull().default(''),
+    summary: text('summary').notNull(),
+    heldOn: date('held_on').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('meeting_consultations_proposal_idx').on(t.proposalId)],
+);
+
+/** 充分听取党组成员意见 (PG-10): members' comments on the draft agenda of a planned meeting. */
+export const agendaComments = pgTable(
+  'meeting_agenda_comments',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    personId: text('person_id').notNull(),
+    body: text('body').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('meeting_agenda_comments_meeting_idx').on(t.meetingId)],
+);
+
+/**
+ * Reports on a decision in force (PG-24, PG-25, SZYD-32): new situations or major problems in
+ * carrying it out (problem, PG-25), a truthful report to a superior about a matter touching it
+ * (superior, PG-24), a potential loss found after execution (potential_loss, SZYD-32 4) and its
+ * correction (correction). A problem may become a new topic proposal (linked).
+ */
+export const decisionReports = pgTable(
+  'meeting_decision_reports',
+  {
+    id: text('id').primaryKey(),
+    decisionId: text('decision_id')
+      .notNull()
+      .references(() => meetingDecisions.id),
+    kind: text('kind').notNull(),
+    body: text('body').notNull(),
+    /** For superior: the superior organisation reported to. */
+    addressee: text('addressee'),
+    /** A report the chair must act on (problem, potential_loss) is answered by a later correction or topic. */
+    dueDate: date('due_date'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    proposalId: text('proposal_id'),
+    personId: text('person_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('meeting_decision_reports_kind_ck', sql`${t.kind} in ('problem','superior','potential_loss','correction')`),
+    index('meeting_decision_reports_decision_idx').on(t.decisionId),
+  ],
+);
+
+/**
+ * 临时处置 (SZYD-29): one leader's interim disposal of a major emergency without a collective
+ * decision; it must be reported to the leadership team afterwards (due date from the rule).
+ */
+export const emergencyDisposals = pgTable(
+  'meeting_emergency_disposals',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    matter: text('matter').notNull(),
+    disposedAt: timestamp('disposed_at', { withTimezone: true }).notNull(),
+    reportDueDate: date('report_due_date').notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }),
+    reportedMeetingId: text('reported_meeting_id'),
+    needsRedecision: boolean('needs_redecision').notNull().default(false),
+    lastRemindedOn: date('last_reminded_on'),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('meeting_emergency_disposals_due_idx').on(t.reportedAt, t.reportDueDate)],
+);
+
+/** 责任追究 (SZYD-32 circumstances 1–5, SZYD-33 measures from the closed list). */
+export const accountabilityCases = pgTable('meeting_accountability_cases', {
+  id: text('id').primaryKey(),
+  circumstance: integer('circumstance').notNull(),
+  personIds: jsonb('person_ids').$type<string[]>().notNull(),
+  decisionId: text('decision_id'),
+  disposalId: text('disposal_id'),
+  facts: text('facts').notNull(),
+  measures: jsonb('measures').$type<string[]>().notNull(),
+  otherMeasure: text('other_measure'),
+  recordedBy: text('recorded_by').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+}, (t) => [check('meeting_accountability_circumstance_ck', sql`${t.circumstance} between 1 and 5`)]);
+
+/** 所属事业单位的“三重一大”决策 registered for the 党组's oversight (SZYD-36, CONF-37). */
+export const institutionDecisions = pgTable('meeting_institution_decisions', {
+  id: text('id').primaryKey(),
+  institution: text('institution').notNull(),
+  title: text('title').notNull(),
+  decidedOn: date('decided_on').notNull(),
+  category: text('category').notNull(),
+  summary: text('summary').notNull(),
+  oversightNote: text('oversight_note'),
+  oversightBy: text('oversight_by'),
+  oversightAt: timestamp('oversight_at', { withTimezone: true }),
+  recordedBy: text('recorded_by').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+});

@@ -99,8 +99,11 @@ export async function reserveMinorityOpinion(ctx: Ctx, topicId: string, input: {
     if (personId !== actor.personId && !mayRecordFor(tx, m)) throw errors.forbidden('只能本人保留意见，或由会议记录人记录');
     if (t.status !== 'closed' || t.outcome !== 'adopted') throw new AppError('TOPIC_STATE', 409, '只有已通过的决定可以保留少数意见');
     if (!(t.eligibleVoterIds ?? []).includes(personId)) enforce([PG20.block('只有参加表决的成员可以保留意见')]);
-    const [vote] = await tx.db.select().from(topicVotes).where(and(eq(topicVotes.topicId, topicId), eq(topicVotes.personId, personId)));
-    if (vote?.choice === 'agree') enforce([PG20.block('该成员表决同意，不属于少数意见')]);
+    // A secret ballot cannot be looked up, so there the member's own statement that he was in the minority stands.
+    if (t.voteMethod !== 'secret') {
+      const [vote] = await tx.db.select().from(topicVotes).where(and(eq(topicVotes.topicId, topicId), eq(topicVotes.personId, personId)));
+      if (vote?.choice === 'agree') enforce([PG20.block('该成员表决同意，不属于少数意见')]);
+    }
     const inserted = await tx.db.insert(minorityOpinions).values({ topicId, personId, body: input.body.trim(), reportToSuperior: input.reportToSuperior ?? false, at: tx.clock.now() })
       .onConflictDoNothing().returning({ personId: minorityOpinions.personId });
     if (!inserted.length) throw errors.conflict('该成员已保留意见');

@@ -9,7 +9,9 @@ import { localDate } from '../../kernel/time';
 import { classifyMatter, type Matter } from './classifier';
 import { meetingQuorum, type BodyCode, type TopicKind } from './checks';
 import { rosterOf } from './roster';
-import { DM14, PG09, SZYD12, WR05 } from './rules';
+import { DM08, DM14, PG02, PG09, SZYD12, WR05 } from './rules';
+import { noticeDeadline, openingVerdicts } from './checks-prep';
+import { notify } from '../../kernel/notify';
 import { meetingAttendees, meetingDecisions, meetingTopics, meetings, topicAttendees, type Attachment } from './schema';
 import { actingChair } from './service-prep';
 import { assertChairOrManager, assertStatus, attendeesOf, body, loadMeeting, type MeetingRow } from './store';
@@ -149,6 +151,7 @@ export async function addTopic(ctx: Ctx, meetingId: string, t: TopicInput & { ad
     if (m.status === 'open') enforceAdHoc(topicKindOf(t).kind, t.adHoc);
     const [last] = await tx.db.select({ n: max(meetingTopics.seq) }).from(meetingTopics).where(eq(meetingTopics.meetingId, meetingId));
     const id = await insertTopic(tx, m, t, (last?.n ?? 0) + 1, t.adHoc);
+    if (m.noticeSentAt || m.status === 'open') await supplementaryNotice(tx, m, id);
     await audit(tx, { event: 'meetings.topic.add', objectType: 'meeting', objectId: meetingId, detail: { topicId: id, adHoc: t.adHoc ?? null } });
     return { id };
   });
@@ -171,17 +174,33 @@ export async function setAttendance(ctx: Ctx, meetingId: string, personId: strin
   });
 }
 
-/** Open the meeting: the meeting quorum must hold (PG-12 / DM-10). */
-export async function openMeeting(ctx: Ctx, meetingId: string, acknowledged: string[] = []): Promise<void> {
+/**
+ * Open the meeting: its time approved and its notice sent a day before, or the chair's recorded
+ * reason for convening at short notice (PG-03 / DM-07, PG-04 / DM-11, PG-02 / DM-08); then the
+ * meeting quorum (PG-12 / DM-10).
+ */
+export async function openMeeting(ctx: Ctx, meetingId: string, acknowledged: string[] = [], opts: { emergencyReason?: string } = {}): Promise<void> {
+  const actor = requireActor(ctx);
   await withTx(ctx, async (tx) => {
     const m = await loadMeeting(tx.db, meetingId, true);
     assertChairOrManager(tx, m);
     assertStatus(m, ['planned'], '宣布开会');
+    const given = opts.emergencyReason?.trim() || null;
+    if (given && actor.personId !== m.chairId) {
+      enforce([(body(m) === 'party_group' ? PG02 : DM08).block('临时召开会议须由会议主持人决定并写明事由')]);
+    }
+    const emergencyReason = given ?? m.emergencyReason;
+    enforce(openingVerdicts(body(m), { meetingDate: m.meetingDate, timeApproved: !!m.timeApprovedAt,
+      noticeSentOn: m.noticeSentAt ? localDate(m.noticeSentAt) : null, emergencyReason }));
+    const late = !!m.noticeSentAt && localDate(m.noticeSentAt) > noticeDeadline(body(m), m.meetingDate);
     const members = (await attendeesOf(tx.db, meetingId)).filter((a) => a.capacity === 'member');
     const present = members.filter((a) => a.status === 'present').length;
     const warnings = enforce(meetingQuorum(body(m), present, members.length), acknowledged);
-    await tx.db.update(meetings).set({ status: 'open', openedAt: tx.clock.now() }).where(eq(meetings.id, meetingId));
-    await audit(tx, { event: 'meetings.open', objectType: 'meeting', objectId: meetingId, detail: { present, due: members.length, warnings } });
+    const now = tx.clock.now();
+    await tx.db.update(meetings).set({ status: 'open', openedAt: now,
+      ...(late && given ? { kind: 'ad_hoc', emergencyReason: given, emergencyDeclaredBy: actor.personId, emergencyDeclaredAt: now } : {}) }).where(eq(meetings.id, meetingId));
+    await audit(tx, { event: 'meetings.open', objectType: 'meeting', objectId: meetingId,
+      detail: { present, due: members.length, warnings, noticeLate: late, emergencyReason: late ? emergencyReason : null } });
   });
 }
 
@@ -199,4 +218,20 @@ export async function closeMeeting(ctx: Ctx, meetingId: string): Promise<void> {
     await tx.db.update(meetings).set({ status: 'closed', closedAt: tx.clock.now() }).where(eq(meetings.id, meetingId));
     await audit(tx, { event: 'meetings.close', objectType: 'meeting', objectId: meetingId });
   });
+}
+
+/**
+ * A topic added after the notice went out (or during the meeting) is notified to every
+ * attendee with its materials; the materials count as delivered now (PG-05, SZYD-13).
+ */
+export async function supplementaryNotice(ctx: Ctx, m: MeetingRow, topicId: string): Promise<void> {
+  const [t] = await ctx.db.select().from(meetingTopics).where(eq(meetingTopics.id, topicId));
+  const now = ctx.clock.now();
+  const hasMaterials = !!t.materials.trim() || t.attachments.length > 0;
+  const materials = t.attachments.length ? `（材料：${t.attachments.map((a) => a.name).join('、')}）` : t.materials.trim() ? '（附上会材料）' : '';
+  for (const a of await attendeesOf(ctx.db, m.id)) {
+    await notify(ctx.db, { recipientPersonId: a.personId, kind: 'info', title: `补充通知：${m.title}`, body: `增加议题：${t.title}${materials}${t.adHocReason ? `；临时动议理由：${t.adHocReason}` : ''}`,
+      link: `/meetings/${m.id}`, objectType: 'meeting', objectId: m.id }, now);
+  }
+  if (hasMaterials) await ctx.db.update(meetingTopics).set({ materialsSentAt: now }).where(eq(meetingTopics.id, topicId));
 }

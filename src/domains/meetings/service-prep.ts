@@ -10,8 +10,9 @@ import { localDate } from '../../kernel/time';
 import type { BodyCode } from './checks';
 import { chairRule, delegateVerdict, noticeRule, noticeTiming } from './checks-prep';
 import { BODY_NAMES } from './roster';
-import { DM07, PG03, PG05, PG08 } from './rules';
-import { meetingAttendees, meetingTopics, meetings, topicAttendees } from './schema';
+import { DM07, DM08, PG03, PG05, PG08, PG10 } from './rules';
+import { agendaComments, meetingAttendees, meetingReschedules, meetingTopics, meetings, topicAttendees } from './schema';
+import { newId } from '../../kernel/ids';
 import { assertStatus, attendeeOf, attendeesOf, body, loadMeeting, type MeetingRow } from './store';
 
 /**
@@ -103,6 +104,11 @@ export async function sendNotice(ctx: Ctx, meetingId: string, input: { lateReaso
     verdicts.push(timing);
     const bare = topics.filter((t) => t.kind !== 'briefing' && !t.materials.trim() && t.attachments.length === 0);
     if (bare.length) verdicts.push(PG05.warn(`议题“${bare.map((t) => t.title).join('、')}”尚无上会材料，材料应与通知同时送达`));
+    // PG-10: the agenda is settled 在充分听取党组成员意见的基础上 — warn when no member's comment on it is on record.
+    if (body(m) === 'party_group') {
+      const comments = await tx.db.select({ id: agendaComments.id }).from(agendaComments).where(eq(agendaComments.meetingId, m.id)).limit(1);
+      if (!comments.length) verdicts.push(PG10.warn('确定议题前应充分听取党组成员意见，本次会议尚未记录党组成员对议程的意见'));
+    }
     const warnings = enforce(verdicts, input.acknowledged ?? []);
     const staff = topics.length ? await tx.db.select().from(topicAttendees).where(inArray(topicAttendees.topicId, topics.map((t) => t.id))) : [];
     const line = (t: (typeof topics)[number]) => `${t.seq}. ${t.title}${t.attachments.length ? `（材料：${t.attachments.map((a) => a.name).join('、')}）` : ''}`;
@@ -123,6 +129,9 @@ export async function sendNotice(ctx: Ctx, meetingId: string, input: { lateReaso
     const late = timing.outcome !== 'ok';
     await tx.db.update(meetings).set({ noticeSentAt: now, noticeSentBy: actor.accountId, noticeLateReason: late ? input.lateReason!.trim() : null, reminderDueAt })
       .where(eq(meetings.id, m.id));
+    // PG-05 / SZYD-13: the materials reach the participants with the notice.
+    const withMaterials = topics.filter((t) => t.materials.trim() || t.attachments.length > 0).map((t) => t.id);
+    if (withMaterials.length) await tx.db.update(meetingTopics).set({ materialsSentAt: now }).where(inArray(meetingTopics.id, withMaterials));
     await audit(tx, { event: 'meetings.notice', objectType: 'meeting', objectId: m.id, detail: { recipients: attendees.length + topicOnly.length, late, warnings, rule: rule.id } });
     return { recipients: attendees.length + topicOnly.length, late };
   });
@@ -180,3 +189,60 @@ export async function requestLeave(ctx: Ctx, meetingId: string, input: { reason:
   });
 }
 
+
+/**
+ * PG-10: a 党组成员 (or a member of the 主任办公会议) comments on the draft agenda of a planned
+ * meeting before the notice fixes it; the chair sees the comments when settling the agenda.
+ */
+export async function commentOnAgenda(ctx: Ctx, meetingId: string, input: { body: string }): Promise<{ id: string }> {
+  const actor = requireActor(ctx);
+  const text = input.body.trim();
+  if (!text) throw errors.badRequest('请填写对议程的意见');
+  return withTx(ctx, async (tx) => {
+    const m = await loadMeeting(tx.db, meetingId, true);
+    assertStatus(m, ['planned'], '对议程提出意见');
+    if (m.noticeSentAt) throw errors.conflict('会议通知已发出，议程已确定');
+    const seat = actor.personId ? await attendeeOf(tx.db, m.id, actor.personId) : undefined;
+    if (seat?.capacity !== 'member') enforce([PG10.block('议程意见由会议成员（党组成员 / 班子成员）提出')]);
+    const id = newId('agc');
+    await tx.db.insert(agendaComments).values({ id, meetingId: m.id, personId: actor.personId!, body: text, at: tx.clock.now() });
+    if (m.chairId !== actor.personId) {
+      await notify(tx.db, { recipientPersonId: m.chairId, kind: 'info', title: `议程意见：${m.title}`, body: `${seat!.name}：${text}（${PG10.id}）`,
+        link: `/meetings/${m.id}`, objectType: 'meeting', objectId: m.id }, tx.clock.now());
+    }
+    await audit(tx, { event: 'meetings.agenda.comment', objectType: 'meeting', objectId: m.id, detail: { commentId: id, rule: PG10.id } });
+    return { id };
+  });
+}
+
+/**
+ * DM-08 (and PG-03 for the 党组会议): a planned meeting moved to another time is recorded with its
+ * reason; the approval of the time and the notice are void and must be given again. Everyone
+ * already notified is told the old notice no longer stands. Who should attend stays as the
+ * meeting was prepared (the roster is not re-read for the new date).
+ */
+export async function rescheduleMeeting(ctx: Ctx, meetingId: string, input: { startAt: string; reason: string }): Promise<void> {
+  const actor = requireActor(ctx);
+  const to = new Date(input.startAt);
+  if (Number.isNaN(to.getTime())) throw errors.badRequest('会议时间格式不正确');
+  const reason = input.reason.trim();
+  return withTx(ctx, async (tx) => {
+    const m = await loadMeeting(tx.db, meetingId, true);
+    if (!can(tx, 'meetings.manage') && actor.personId !== m.chairId) throw errors.forbidden('会议改期由综合科提出或主持人决定');
+    assertStatus(m, ['planned'], '改期');
+    if (!reason) enforce([DM08.block('会议提前或推迟须写明特殊情况')]);
+    if (to.getTime() === m.startAt.getTime()) throw errors.badRequest('新的会议时间与原时间相同');
+    const now = tx.clock.now();
+    if (to <= now) throw errors.badRequest('新的会议时间须晚于现在');
+    await tx.db.insert(meetingReschedules).values({ id: newId('mrs'), meetingId: m.id, fromStartAt: m.startAt, toStartAt: to, reason, byPersonId: actor.personId ?? actor.accountId, at: now });
+    await tx.db.update(meetings).set({ startAt: to, meetingDate: localDate(to), timeApprovedBy: null, timeApprovedAt: null, noticeSentAt: null, noticeSentBy: null,
+      noticeLateReason: null, reminderDueAt: null, reminderSentAt: null }).where(eq(meetings.id, m.id));
+    if (m.noticeSentAt) {
+      for (const a of await attendeesOf(tx.db, m.id)) {
+        await notify(tx.db, { recipientPersonId: a.personId, kind: 'info', title: `会议改期：${m.title}`, body: `原定 ${fmt(m.startAt)} 召开的会议因“${reason}”改期，原通知作废，另行通知（${DM08.id}）。`,
+          link: `/meetings/${m.id}`, objectType: 'meeting', objectId: m.id }, now);
+      }
+    }
+    await audit(tx, { event: 'meetings.reschedule', objectType: 'meeting', objectId: m.id, detail: { from: m.startAt.toISOString(), to: to.toISOString(), reason, rule: DM08.id } });
+  });
+}

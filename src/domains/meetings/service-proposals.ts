@@ -3,7 +3,6 @@ import { can, requireActor, withTx, type Ctx } from '../../kernel/context';
 import { audit } from '../../kernel/audit/write';
 import { AppError, errors } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
-import { notify } from '../../kernel/notify';
 import { leaderInChargeOfUnit, personWithPosts, principalLeader } from '../../kernel/org';
 import { enforce, type Verdict } from '../../kernel/rules';
 import { localDate } from '../../kernel/time';
@@ -12,9 +11,10 @@ import type { Matter } from './classifier';
 import { followupList } from './followup';
 import { rosterOf } from './roster';
 import { DM12, DM13, PG06, PG10, SZYD11 } from './rules';
-import { meetingTopics, topicProposals, type Attachment } from './schema';
-import { enforceAdHoc, insertTopic, routingVerdict, topicKindOf, type AdHoc } from './service-meetings';
-import { attendeesOf, body, loadMeeting } from './store';
+import { meetingTopics, topicProposals, type Attachment, type ProposalFlags } from './schema';
+import { CONSULTATION_KINDS, consultationFacts, consultationVerdicts, individualVerdict, planVerdict, scopeVerdict, szydConsultationVerdicts, type ConsultationKind } from './service-consult';
+import { enforceAdHoc, insertTopic, routingVerdict, supplementaryNotice, topicKindOf, type AdHoc } from './service-meetings';
+import { body, loadMeeting } from './store';
 
 /**
  * Topics before they are on an agenda (PG-06, PG-10, DM-12, DM-13, SZYD-11): a member or a
@@ -33,6 +33,13 @@ export interface ProposalInput {
   attachments?: Attachment[];
   preferredOpinion?: string;
   relatedStaffIds?: string[];
+  /** PG-01 / DM-01 议事范围 codes. */
+  scopeCodes?: string[];
+  /** WR-06 / SZYD-09 consultation needs and the DM-02 confirmation. */
+  flags?: ProposalFlags;
+  /** WR-09: the 年度计划 / 决策目录 item the topic implements. */
+  planItem?: string;
+  acknowledged?: string[];
 }
 
 const matterOf = (p: ProposalRow): Matter | undefined =>
@@ -63,7 +70,10 @@ export async function proposeTopic(ctx: Ctx, input: ProposalInput): Promise<{ id
   const principal = await principalLeader(ctx.db, today, partyOrAdmin(input.bodyCode));
   const roster = await rosterOf(ctx.db, input.bodyCode, today, false);
   const proposerKind = principal?.id === actor.personId ? 'principal' : roster.members.some((m) => m.id === actor.personId) ? 'member' : 'section';
-  enforce([preferredOpinionVerdict(input.bodyCode, proposerKind, kind, input.preferredOpinion)]);
+  const flags: ProposalFlags = { ...(input.flags ?? {}) };
+  const warnings = enforce([preferredOpinionVerdict(input.bodyCode, proposerKind, kind, input.preferredOpinion), scopeVerdict(input.bodyCode, kind, input.scopeCodes ?? []),
+    individualVerdict(input.bodyCode, kind, flags)], input.acknowledged ?? []);
+  if (warnings.some((w) => w.ruleId === 'DM-02') && !flags.notIndividuallySolvableReason?.trim()) throw errors.badRequest('请写明该事项须提交主任办公会议集体研究的理由（DM-02）');
   const me = await personWithPosts(ctx.db, actor.personId, today);
   return withTx(ctx, async (tx) => {
     const id = newId('tpp');
@@ -72,9 +82,10 @@ export async function proposeTopic(ctx: Ctx, input: ProposalInput): Promise<{ id
       purpose: input.matter?.purpose ?? null, inOfficeName: input.matter?.inOfficeName ?? null, szydRuleId: ruleId, materials: input.materials?.trim() ?? '',
       attachments: input.attachments ?? [], preferredOpinion: input.preferredOpinion?.trim() ?? '', isMajor: input.isMajor ?? kind !== 'ordinary',
       relatedStaffIds: input.relatedStaffIds ?? [], proposerKind, proposerId: actor.personId!, proposerUnitId: me?.unitId ?? null,
+      scopeCodes: [...new Set(input.scopeCodes ?? [])], flags, planItem: input.planItem?.trim() || null,
       createdBy: actor.accountId, createdAt: tx.clock.now(),
     });
-    await audit(tx, { event: 'meetings.proposal.create', objectType: 'topic_proposal', objectId: id, detail: { kind, proposerKind, body: input.bodyCode } });
+    await audit(tx, { event: 'meetings.proposal.create', objectType: 'topic_proposal', objectId: id, detail: { kind, proposerKind, body: input.bodyCode, warnings } });
     return { id, kind, proposerKind };
   });
 }
@@ -126,6 +137,8 @@ export async function confirmProposal(ctx: Ctx, id: string): Promise<void> {
     const principal = await principalLeader(tx.db, localDate(tx.clock.now()), partyOrAdmin(p.bodyCode as BodyCode));
     if (principal?.id !== actor.personId) enforce([SZYD11.block('决策建议由领导班子主要负责人确认')]);
     if (p.proposerKind === 'section' && !p.reviewedAt) enforce([entryVerdict(p)]);
+    // SZYD-09: the research and consultations are on record before the proposal enters the procedure.
+    enforce(szydConsultationVerdicts(await consultationFacts(tx.db, p, localDate(tx.clock.now()))));
     await tx.db.update(topicProposals).set({ confirmedBy: actor.personId, confirmedAt: tx.clock.now() }).where(eq(topicProposals.id, id));
     await audit(tx, { event: 'meetings.proposal.confirm', objectType: 'topic_proposal', objectId: id, detail: { rule: SZYD11.id } });
   });
@@ -156,7 +169,7 @@ export async function scheduleProposal(ctx: Ctx, id: string, input: { meetingId:
       const principal = await principalLeader(tx.db, localDate(now), partyOrAdmin(body(m)));
       if (principal?.id === actor.personId) confirmed = { ...p, confirmedBy: actor.personId, confirmedAt: now };
     }
-    enforce([entryVerdict(confirmed)]);
+    enforce([entryVerdict(confirmed), planVerdict(p), ...consultationVerdicts(await consultationFacts(tx.db, p, localDate(now)))]);
     const [last] = await tx.db.select({ n: max(meetingTopics.seq) }).from(meetingTopics).where(eq(meetingTopics.meetingId, m.id));
     const topicId = await insertTopic(tx, m, {
       title: p.title, kind: p.kind === 'szyd' ? undefined : (p.kind as 'ordinary'), matter: matterOf(p), isMajor: p.isMajor, materials: p.materials,
@@ -164,11 +177,7 @@ export async function scheduleProposal(ctx: Ctx, id: string, input: { meetingId:
     }, (last?.n ?? 0) + 1, m.status === 'open' ? input.adHoc : undefined);
     await tx.db.update(topicProposals).set({ status: 'scheduled', meetingId: m.id, topicId, agendaApprovedBy: actor.personId, agendaApprovedAt: now,
       confirmedBy: confirmed.confirmedBy, confirmedAt: confirmed.confirmedAt }).where(eq(topicProposals.id, id));
-    if (m.noticeSentAt) {
-      for (const a of await attendeesOf(tx.db, m.id)) {
-        await notify(tx.db, { recipientPersonId: a.personId, kind: 'info', title: `补充通知：${m.title}`, body: `增加议题：${p.title}`, link: `/meetings/${m.id}`, objectType: 'meeting', objectId: m.id }, now);
-      }
-    }
+    if (m.noticeSentAt || m.status === 'open') await supplementaryNotice(tx, m, topicId);
     await audit(tx, { event: 'meetings.proposal.schedule', objectType: 'topic_proposal', objectId: id, detail: { meetingId: m.id, topicId, rule: agendaRule.id } });
     return { topicId };
   });
@@ -206,8 +215,10 @@ export async function listProposals(ctx: Ctx) {
   const actor = requireActor(ctx);
   const today = localDate(ctx.clock.now());
   const bodies: BodyCode[] = [];
+  const rosterIds: Record<BodyCode, string[]> = { party_group: [], director_meeting: [] };
   for (const b of ['party_group', 'director_meeting'] as const) {
-    if ((await rosterOf(ctx.db, b, today, false)).members.some((m) => m.id === actor.personId)) bodies.push(b);
+    rosterIds[b] = (await rosterOf(ctx.db, b, today, false)).members.map((m) => m.id);
+    if (rosterIds[b].includes(actor.personId ?? '-')) bodies.push(b);
   }
   const all = can(ctx, 'meetings.manage') || can(ctx, 'meetings.oversee');
   const where = all ? undefined : or(eq(topicProposals.proposerId, actor.personId ?? '-'), ...bodies.map((b) => eq(topicProposals.bodyCode, b)));
@@ -220,7 +231,12 @@ export async function listProposals(ctx: Ctx) {
   return {
     proposals: await Promise.all(found.map(async (p) => {
       const reviewer = p.proposerKind === 'section' && p.proposerUnitId ? await leaderInChargeOfUnit(ctx.db, p.proposerUnitId, today) : null;
+      const facts = await consultationFacts(ctx.db, p, today, rosterIds[p.bodyCode as BodyCode]);
       return {
+        consultations: facts.consultations.map((c) => ({ ...c, kindName: CONSULTATION_KINDS[c.kind as ConsultationKind] ?? c.kind })),
+        // What still stands between the proposal and the agenda (WR-09, WR-06, PG-11, SZYD-09).
+        pending: [planVerdict(p), ...consultationVerdicts(facts)].filter((v) => v.outcome !== 'ok'),
+        expectedResearchLeadId: facts.expectedLeadId,
         ...p, proposerName: names.get(p.proposerId), reviewedByName: p.reviewedBy ? names.get(p.reviewedBy) : null, confirmedByName: p.confirmedBy ? names.get(p.confirmedBy) : null,
         needsConfirmation: needsConfirmation(p), entry: entryVerdict(p),
         mayReview: needsConfirmation(p) && p.proposerKind === 'section' && !p.reviewedAt && reviewer?.id === actor.personId,

@@ -5,7 +5,7 @@ import { AppError, errors } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { principalLeader } from '../../kernel/org';
 import { enforce } from '../../kernel/rules';
-import { readyToVote, speakLastRule, speakingVerdict, topicQuorum, type SpeakingState } from './checks';
+import { materialsVerdicts, readyToVote, speakLastRule, speakingVerdict, topicQuorum, type SpeakingState } from './checks';
 import { PG14, PG15, PG21, SZYD17, SZYD22, SZYD24 } from './rules';
 import { topicAttendees, topicOpinions, topicRecusals, meetingTopics } from './schema';
 import {
@@ -33,7 +33,7 @@ export async function speakingState(ctx: Ctx, m: MeetingRow, t: TopicRow): Promi
 }
 
 /** Take a topic: the meeting must be open and the topic's quorum hold without the recused (PG-13, SZYD-14, CONF-05). */
-export async function openTopic(ctx: Ctx, topicId: string): Promise<void> {
+export async function openTopic(ctx: Ctx, topicId: string, acknowledged: string[] = []): Promise<void> {
   await withTx(ctx, async (tx) => {
     const t = await loadTopic(tx.db, topicId, 'update');
     const m = await loadMeeting(tx.db, t.meetingId);
@@ -42,8 +42,10 @@ export async function openTopic(ctx: Ctx, topicId: string): Promise<void> {
     assertTopicStatus(t, ['pending'], '开始审议');
     const { due, voterIds } = await votingPicture(tx.db, t);
     if (t.kind !== 'briefing') enforce(topicQuorum(body(m), kindOf(t), voterIds.length, due));
+    const warnings = enforce(materialsVerdicts(kindOf(t), { hasMaterials: !!t.materials.trim() || t.attachments.length > 0, materialsSentAt: t.materialsSentAt,
+      adHocGround: t.adHocGround, meetingStart: m.startAt, meetingDate: m.meetingDate }), acknowledged);
     await tx.db.update(meetingTopics).set({ status: 'discussion', openedAt: tx.clock.now() }).where(eq(meetingTopics.id, topicId));
-    await audit(tx, { event: 'meetings.topic.open', objectType: 'meeting_topic', objectId: topicId, detail: { present: voterIds.length, due } });
+    await audit(tx, { event: 'meetings.topic.open', objectType: 'meeting_topic', objectId: topicId, detail: { present: voterIds.length, due, warnings } });
   });
 }
 

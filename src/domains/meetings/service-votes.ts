@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { requireActor, withTx, type Ctx } from '../../kernel/context';
 import { audit } from '../../kernel/audit/write';
 import { AppError, errors } from '../../kernel/errors';
@@ -6,12 +6,14 @@ import { newId } from '../../kernel/ids';
 import { enforce } from '../../kernel/rules';
 import { localDate } from '../../kernel/time';
 import { adoptionRule, computeOutcome, conclusionPresent, type Tally } from './checks';
-import { PG15, PG17, PG18, SZYD22, SZYD24, WR08 } from './rules';
-import { meetingDecisions, meetingTopics, topicVotes } from './schema';
-import { recordResponsibility, scheduleBriefingOfPartyGroup } from './service-decisions';
-import { assertChairOrManager, attendeeOf, body, kindOf, loadMeeting, loadTopic, mayRecordFor, recusedIds, type TopicRow } from './store';
+import { DM17, PG15, PG17, PG18, SZYD21, SZYD22, SZYD24, WR08 } from './rules';
+import { meetingDecisions, meetingTopics, topicBallotBox, topicBallotVoters, topicVotes } from './schema';
+import { needsResponsibility, recordResponsibility, responsibilityVerdicts, scheduleBriefingOfPartyGroup } from './service-decisions';
+import { unitTree, type UnitNode } from '../../kernel/org/views';
+import { assertChairOrManager, attendeeOf, attendeesOf, body, kindOf, loadMeeting, loadTopic, mayRecordFor, recusedIds, type TopicRow } from './store';
 
 const CLOSED = '该议题表决已结束，不能再投票';
+const flatUnits = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...flatUnits(n.children)]);
 
 /**
  * One vote per member per topic (PG-17). The topic row is read FOR SHARE, so votes run side
@@ -33,9 +35,19 @@ export async function castVote(ctx: Ctx, topicId: string, input: { personId?: st
       if (t.voteMethod === 'secret') throw errors.forbidden('无记名投票只能由本人投票');
     }
     await assertVoter(tx, t, personId);
-    const inserted = await tx.db.insert(topicVotes).values({ topicId, personId, choice: input.choice, recordedBy: actor.accountId, at: tx.clock.now() })
-      .onConflictDoNothing().returning({ personId: topicVotes.personId });
-    if (inserted.length === 0) throw new AppError('ALREADY_VOTED', 409, '该成员已对本议题表决，每人每项只能投一票', { id: PG17.id, cite: PG17.cite });
+    const itemRule = t.kind === 'szyd' || t.kind === 'cadre' ? SZYD21 : PG17;
+    const twice = () => new AppError('ALREADY_VOTED', 409, '该成员已对本议题表决，每人每项只能投一票', { id: itemRule.id, cite: itemRule.cite });
+    if (t.voteMethod === 'secret') {
+      // 无记名投票: the marker says who voted, the ballot box counts the choice; no row holds both.
+      const marked = await tx.db.insert(topicBallotVoters).values({ topicId, personId }).onConflictDoNothing().returning({ personId: topicBallotVoters.personId });
+      if (marked.length === 0) throw twice();
+      await tx.db.insert(topicBallotBox).values({ topicId, choice: input.choice, count: 1 })
+        .onConflictDoUpdate({ target: [topicBallotBox.topicId, topicBallotBox.choice], set: { count: sql`${topicBallotBox.count} + 1` } });
+    } else {
+      const inserted = await tx.db.insert(topicVotes).values({ topicId, personId, choice: input.choice, recordedBy: actor.accountId, at: tx.clock.now() })
+        .onConflictDoNothing().returning({ personId: topicVotes.personId });
+      if (inserted.length === 0) throw twice();
+    }
     await audit(tx, { event: 'meetings.topic.vote', objectType: 'meeting_topic', objectId: topicId, detail: { personId, choice: t.voteMethod === 'secret' ? 'secret' : input.choice } });
   });
 }
@@ -48,7 +60,13 @@ async function assertVoter(ctx: Ctx, t: TopicRow, personId: string): Promise<voi
   throw errors.forbidden('该成员表决开始时未到会，不能表决');
 }
 
-async function tallyOf(ctx: Ctx, topicId: string): Promise<Tally> {
+/** The count of a topic's votes: named votes, or the ballot box of a secret vote (SZYD-20, CONF-29). */
+export async function tallyOf(ctx: Ctx, topicId: string, secret: boolean): Promise<Tally> {
+  if (secret) {
+    const box = await ctx.db.select().from(topicBallotBox).where(eq(topicBallotBox.topicId, topicId));
+    const count = (c: string) => box.find((b) => b.choice === c)?.count ?? 0;
+    return { agree: count('agree'), disagree: count('disagree'), abstain: count('abstain') };
+  }
   const votes = await ctx.db.select({ choice: topicVotes.choice }).from(topicVotes).where(eq(topicVotes.topicId, topicId));
   const count = (c: string) => votes.filter((v) => v.choice === c).length;
   return { agree: count('agree'), disagree: count('disagree'), abstain: count('abstain') };
@@ -66,6 +84,8 @@ export interface CloseInput {
   /** PG-22 / SZYD-26: who carries the decision out, and the lead where duties overlap. */
   responsibleMemberIds?: string[];
   leadMemberId?: string;
+  /** DM-17: the 承办科室 of a 主任办公会议 decision. */
+  undertakingUnitIds?: string[];
 }
 
 type Outcome = { outcome: 'adopted' | 'not_adopted' | 'deferred' | 'briefed'; reason: string };
@@ -103,14 +123,27 @@ export async function closeTopic(ctx: Ctx, topicId: string, input: CloseInput): 
     const m = await loadMeeting(tx.db, t.meetingId);
     assertChairOrManager(tx, m);
     if (t.status === 'closed' || t.status === 'pending') throw new AppError('TOPIC_STATE', 409, `议题“${t.title}”${t.status === 'closed' ? '已经结束' : '尚未开始审议'}`);
-    const tally = await tallyOf(tx, topicId);
+    const tally = await tallyOf(tx, topicId, t.voteMethod === 'secret');
     const { outcome, reason } = await decideOutcome(tx, t, body(m), input, tally);
-    if (outcome === 'adopted' && !input.decisionText?.trim()) enforce([WR08.block('通过的决定须写明任务目标、方法措施和责任分工')]);
+    const undertakers = [...new Set(input.undertakingUnitIds ?? [])];
+    if (outcome === 'adopted') {
+      if (!input.decisionText?.trim()) enforce([WR08.block('通过的决定须写明任务目标、方法措施和责任分工')]);
+      // PG-22 / SZYD-26 when the decision is made, not only when follow-up starts.
+      if (needsResponsibility(m.bodyCode, t.kind)) {
+        const memberIds = (await attendeesOf(tx.db, m.id)).filter((a) => a.capacity === 'member').map((a) => a.personId);
+        enforce(responsibilityVerdicts(m.bodyCode, t.kind, memberIds, input));
+      }
+      if (m.bodyCode === 'director_meeting') {
+        if (undertakers.length === 0) enforce([DM17.block('主任办公会议决定的事项须明确承办科室，承办结果报综合科')]);
+        const units = new Set(flatUnits(await unitTree(tx.db, m.meetingDate)).map((u) => u.id));
+        if (undertakers.some((u) => !units.has(u))) throw errors.badRequest('承办科室不存在');
+      }
+    }
     await tx.db.update(meetingTopics).set({
       status: 'closed', outcome, outcomeReason: reason, chairConclusion: input.conclusion?.trim() || null, closedAt: tx.clock.now(),
       yesCount: tally.agree, noCount: tally.disagree, abstainCount: tally.abstain,
     }).where(eq(meetingTopics.id, topicId));
-    const decisionId = outcome === 'adopted' ? await recordDecision(tx, m.bodyCode, t, input.decisionText!.trim()) : null;
+    const decisionId = outcome === 'adopted' ? await recordDecision(tx, m.bodyCode, t, input.decisionText!.trim(), undertakers) : null;
     if (decisionId && input.responsibleMemberIds?.length) await recordResponsibility(tx, m, t, decisionId, input);
     if (decisionId && m.bodyCode === 'director_meeting') await scheduleBriefingOfPartyGroup(tx, m, decisionId, t.title, localDate(tx.clock.now()));
     await audit(tx, { event: 'meetings.topic.close', objectType: 'meeting_topic', objectId: topicId, detail: { outcome, tally, due: t.dueCount, voters: t.eligibleVoterIds, decisionId } });
@@ -118,10 +151,10 @@ export async function closeTopic(ctx: Ctx, topicId: string, input: CloseInput): 
   });
 }
 
-async function recordDecision(ctx: Ctx, bodyCode: string, t: TopicRow, text: string): Promise<string> {
+async function recordDecision(ctx: Ctx, bodyCode: string, t: TopicRow, text: string, undertakingUnitIds: string[]): Promise<string> {
   const id = newId('dec');
   await ctx.db.insert(meetingDecisions).values({
-    id, meetingId: t.meetingId, topicId: t.id, bodyCode, title: t.title, body: text, decidedOn: localDate(ctx.clock.now()),
+    id, meetingId: t.meetingId, topicId: t.id, bodyCode, title: t.title, body: text, decidedOn: localDate(ctx.clock.now()), undertakingUnitIds,
     supersedesId: t.targetDecisionId, supersedeMode: t.targetDecisionId ? t.targetMode : null,
     matterKind: t.matterKind, amountFen: t.amountFen, purpose: t.purpose, szydRuleId: t.szydRuleId, createdAt: ctx.clock.now(),
   });

@@ -6,6 +6,7 @@ import type { TestApp } from '../../../test/support/app';
 import { createMeeting, openMeeting, setAttendance, type TopicInput } from './service-meetings';
 import { addOpinion, openTopic, openVote } from './service-topics';
 import { castVote } from './service-votes';
+import { approveMeetingTime, commentOnAgenda, sendNotice } from './service-prep';
 
 /** The demo office's 党组 of 7 (demo-office.md): 陈志远 is the principal leader and 书记. */
 export const PRINCIPAL = 'psn_chenzhiyuan';
@@ -16,14 +17,43 @@ export const START = '2026-11-03T09:00:00+08:00';
 
 export const username = (personId: string) => personId.replace(/^psn_/, '');
 
-/** A 党组会议 with the given topics, members outside `present` on leave; opened when `open`. */
+/** Topics carry materials unless a test says otherwise (PG-05, SZYD-13). */
+const withMaterials = (topics: TopicInput[]) => topics.map((x) => ({ materials: `${x.title}：上会材料`, ...x }));
+
+/**
+ * What must happen before a meeting opens: the chair approves the time (PG-03 / DM-07), a 党组成员
+ * comments on the draft agenda (PG-10) and 综合科 sends the notice with the materials (PG-04 / DM-11).
+ */
+export async function prepare(t: TestApp, meetingId: string, bodyCode: 'party_group' | 'director_meeting' = 'party_group'): Promise<void> {
+  await approveMeetingTime(await ctxFor(t, username(PRINCIPAL)), meetingId);
+  if (bodyCode === 'party_group') await commentOnAgenda(await ctxFor(t, username(PG_OTHERS[0])), meetingId, { body: '同意议程' });
+  await sendNotice(await ctxFor(t, HUB), meetingId, { acknowledged: ['PG-05'] });
+}
+
+/** A 党组会议 with the given topics, members outside `present` on leave; prepared and opened when `open`. */
 export async function partyMeeting(t: TestApp, topics: TopicInput[], present: string[] = PG_MEMBERS, open = true): Promise<{ hub: Ctx; id: string }> {
   const hub = await ctxFor(t, HUB);
-  const { id } = await createMeeting(hub, { bodyCode: 'party_group', title: '2026年第11次党组会议', startAt: START, place: '三楼会议室', topics });
+  const { id } = await createMeeting(hub, { bodyCode: 'party_group', title: '2026年第11次党组会议', startAt: START, place: '三楼会议室', topics: withMaterials(topics) });
   for (const p of PG_MEMBERS.filter((m) => !present.includes(m))) await setAttendance(hub, id, p, 'leave', '外出开会');
-  if (open) await openMeeting(hub, id);
+  if (open) {
+    await prepare(t, id);
+    await openMeeting(hub, id);
+  }
   return { hub, id };
 }
+
+/** A 主任办公会议 with the given topics, prepared (time approved, notice sent), not yet opened. */
+export async function directorMeeting(t: TestApp, topics: TopicInput[]): Promise<{ hub: Ctx; id: string }> {
+  const hub = await ctxFor(t, HUB);
+  const { id } = await createMeeting(hub, { bodyCode: 'director_meeting', title: '主任办公会议', startAt: START, place: '会议室', topics: withMaterials(topics) });
+  await prepare(t, id, 'director_meeting');
+  return { hub, id };
+}
+
+/** Responsibility for an adopted 党组 decision (PG-22). */
+export const RESP = { responsibleMemberIds: ['psn_liminghua'] };
+/** 承办科室 of an adopted 主任办公会议 decision (DM-17). */
+export const UNDERTAKER = { undertakingUnitIds: ['unit_zonghe'] };
 
 /** Every present non-principal member speaks, then the principal concludes; stances for 三重一大. */
 export async function discuss(t: TestApp, hub: Ctx, topicId: string, present: string[], skip: string[] = []): Promise<void> {

@@ -7,6 +7,8 @@ import type { Attendee, MeetingDetail } from './types';
 /** 应到 / 列席 with present, leave (with reason) or absent; 综合科 registers before and during the meeting. */
 export function AttendanceCard({ detail, act, ack }: { detail: MeetingDetail; act: (call: () => Promise<unknown>) => Promise<void>; ack: string[] }) {
   const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [emergencyReason, setEmergencyReason] = useState('');
+  const isChair = detail.me.personId === detail.meeting.chairId;
   const editable = detail.me.isChairOrManager && detail.meeting.status !== 'closed';
   const set = (a: Attendee, status: string) =>
     act(() => api.post(`/meetings/${detail.meeting.id}/attendance`, { personId: a.personId, status, leaveReason: status === 'leave' ? reasons[a.personId] || '因公外出' : undefined }));
@@ -40,10 +42,17 @@ export function AttendanceCard({ detail, act, ack }: { detail: MeetingDetail; ac
         ]}
       />
       {editable && detail.meeting.status === 'planned' && (
-        <Button type="primary" style={{ marginTop: 12 }} data-testid="open-meeting" onClick={() => act(() => api.post(`/meetings/${detail.meeting.id}/open`, { acknowledged: ack }))}>
-          {ack.length ? "已知悉提示，继续开会" : "宣布开会"}
-        </Button>
+        <Space style={{ marginTop: 12 }} wrap>
+          {/* PG-02 / DM-08: a notice later than the day before — only the chair convenes at short notice, with the reason recorded. */}
+          {detail.meeting.noticeLate && isChair && (
+            <Input placeholder="临时召开事由（通知未提前一天，PG-02 / DM-08）" style={{ width: 320 }} value={emergencyReason} onChange={(e) => setEmergencyReason(e.target.value)} data-testid="emergency-reason" />
+          )}
+          <Button type="primary" data-testid="open-meeting" onClick={() => act(() => api.post(`/meetings/${detail.meeting.id}/open`, { acknowledged: ack, emergencyReason: emergencyReason || undefined }))}>
+            {ack.length ? '已知悉提示，继续开会' : '宣布开会'}
+          </Button>
+        </Space>
       )}
+      {detail.meeting.emergencyReason && <div data-testid="emergency-recorded">临时召开事由：{detail.meeting.emergencyReason}</div>}
     </Card>
   );
 }

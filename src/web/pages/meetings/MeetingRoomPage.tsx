@@ -45,6 +45,13 @@ export default function MeetingRoomPage() {
   }, [id]);
   useEffect(load, [load]);
   const { error, act } = useAct(load);
+  // DM-17: units to choose 承办科室 from.
+  const [units, setUnits] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    type Node = { id: string; name: string; children?: Node[] };
+    const flat = (n: Node[]): Node[] => n.flatMap((x) => [x, ...flat(x.children ?? [])]);
+    api.get<{ units: Node[] }>('/org/units').then((r) => setUnits(flat(r.units).map((u) => ({ id: u.id, name: u.name }))), () => undefined);
+  }, []);
   if (loadError instanceof ApiError && (loadError.status === 403 || loadError.status === 404)) {
     return <Result status={loadError.status === 403 ? '403' : '404'} title={loadError.message} subTitle={loadError.rule ? `制度依据：${loadError.rule.id} ${loadError.rule.cite}` : undefined} />;
   }
@@ -72,7 +79,7 @@ export default function MeetingRoomPage() {
       <ErrorAlert error={error} />
       <PrepCard detail={detail} act={act} ack={ack} />
       <AttendanceCard detail={detail} act={act} ack={ack} />
-      {detail.topics.map((t) => <TopicCard key={t.id} detail={detail} topic={t} act={act} />)}
+      {detail.topics.map((t) => <TopicCard key={t.id} detail={detail} topic={t} act={act} ack={ack} units={units} />)}
       <MinutesCard detail={detail} act={act} />
     </Space>
   );

@@ -23,6 +23,9 @@ export function PrepCard({ detail, act, ack }: { detail: MeetingDetail; act: Act
   const [delegationReason, setDelegationReason] = useState('');
   const [lateReason, setLateReason] = useState('');
   const [leaveReason, setLeaveReason] = useState('');
+  const [comment, setComment] = useState('');
+  const [newStart, setNewStart] = useState('');
+  const [rescheduleReason, setRescheduleReason] = useState('');
   useEffect(() => {
     if (isChair && m.status !== 'closed') api.get<{ proposals: Proposal[] }>('/meetings/proposals').then((r) => setProposals(r.proposals.filter((p) => p.status === 'collected' && p.bodyCode === m.bodyCode)), () => undefined);
   }, [isChair, m.status, m.bodyCode, detail]);
@@ -37,6 +40,10 @@ export function PrepCard({ detail, act, ack }: { detail: MeetingDetail; act: Act
           ? <span data-testid="notice-sent">已于 {formatTime(m.noticeSentAt)} 发出{m.noticeLateReason ? `（迟发：${m.noticeLateReason}）` : ''}；会前提醒{m.reminderSentAt ? '已发送' : m.reminderDueAt ? `于 ${formatTime(m.reminderDueAt)} 发送` : ''}</span>
           : <span data-testid="notice-pending">未发出（应不晚于 {m.noticeDeadline}）</span> },
       ]} />
+      {detail.agendaComments.length > 0 && (
+        <div data-testid="agenda-comments">议程意见（PG-10）：{detail.agendaComments.map((c) => `${c.name}：${c.body}`).join('；')}</div>
+      )}
+      {detail.reschedules.map((r) => <div key={r.toStartAt}>改期：{formatTime(r.fromStartAt)} → {formatTime(r.toStartAt)}（{r.reason}，{r.byName}）</div>)}
       <Space wrap style={{ marginTop: 8 }}>
         {isChair && planned && !m.timeApprovedAt && <Button type="primary" data-testid="approve-time" onClick={() => act(() => api.post(`/meetings/${m.id}/approve-time`))}>批准会议时间</Button>}
         {isChair && m.status !== 'closed' && (
@@ -62,6 +69,19 @@ export function PrepCard({ detail, act, ack }: { detail: MeetingDetail; act: Act
             <Button type="primary" data-testid="send-notice" onClick={() => act(() => api.post(`/meetings/${m.id}/notice`, { lateReason: lateReason || undefined, acknowledged: ack }))}>
               {ack.length ? '已知悉提示，发出通知' : '发出会议通知'}
             </Button>
+          </Space.Compact>
+        )}
+        {mySeat?.capacity === 'member' && planned && !m.noticeSentAt && (
+          <Space.Compact>
+            <Input placeholder="对议程的意见（PG-10）" value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 240 }} data-testid="agenda-comment" />
+            <Button data-testid="agenda-comment-submit" onClick={() => act(async () => { await api.post(`/meetings/${m.id}/agenda-comments`, { body: comment }); setComment(''); })}>提出议程意见</Button>
+          </Space.Compact>
+        )}
+        {(detail.me.isChairOrManager) && planned && (
+          <Space.Compact>
+            <Input placeholder="新时间，如 2026-12-01T09:00:00+08:00" value={newStart} onChange={(e) => setNewStart(e.target.value)} style={{ width: 260 }} data-testid="reschedule-start" />
+            <Input placeholder="改期原因" value={rescheduleReason} onChange={(e) => setRescheduleReason(e.target.value)} style={{ width: 160 }} data-testid="reschedule-reason" />
+            <Button data-testid="reschedule-submit" onClick={() => act(() => api.post(`/meetings/${m.id}/reschedule`, { startAt: newStart, reason: rescheduleReason }))}>改期（DM-08，须重新批准和通知）</Button>
           </Space.Compact>
         )}
         {mySeat && !isChair && mySeat.status === 'present' && m.status !== 'closed' && (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { api } from '../../lib/api';
+import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { api, ApiError } from '../../lib/api';
 import { useAuth } from '../../shell/auth';
 import { ErrorAlert } from '../../lib/errors';
 import type { Proposal } from './types';
@@ -24,6 +24,49 @@ interface FormValues {
   materials?: string;
   attachmentsText?: string;
   preferredOpinion?: string;
+  scopeCodes?: string[];
+  planItem?: string;
+  flags?: string[];
+  notIndividuallySolvableReason?: string;
+}
+
+const FLAGS: Record<string, string> = {
+  involvesOtherSections: '涉及相关科室（WR-06）', involvesCounties: '涉及县（市、区）（WR-06）', majorPublicInterest: '涉及重大公共利益（WR-06）',
+  specialisedOrTechnical: '专业性、技术性较强（SZYD-09）', broadPublicImpact: '涉及面广、与群众利益密切相关（SZYD-09）', notIndividuallySolvable: '个人或副主任之间不能解决（DM-02）',
+};
+
+interface Scopes { party_group: Record<string, string>; director_meeting: Record<string, string>; consultationKinds: Record<string, string> }
+
+/** SZYD-09 / WR-06 / PG-11 / SZYD-10: record research, consultations and 酝酿 on a proposal; WR-09: the 主任 admits off-plan topics. */
+function ConsultationPanel({ p, kinds, act }: { p: Proposal; kinds: Record<string, string>; act: (c: () => Promise<unknown>) => Promise<void> }) {
+  const [kind, setKind] = useState<string>('research');
+  const [summary, setSummary] = useState('');
+  const [heldOn, setHeldOn] = useState(new Date().toISOString().slice(0, 10));
+  const [offPlan, setOffPlan] = useState('');
+  const { me: user } = useAuth();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {p.consultations.map((c) => <div key={c.id}>{c.heldOn} {c.kindName}：{c.summary}</div>)}
+      {p.pending.map((v) => <Tag key={v.ruleId + v.message} color="warning" data-testid={`pending-${p.id}-${v.ruleId}`}>{v.ruleId}：{v.message}</Tag>)}
+      {p.status !== 'scheduled' && p.status !== 'withdrawn' && (
+        <Space wrap>
+          <Select style={{ width: 200 }} value={kind} onChange={setKind} data-testid={`consult-kind-${p.id}`} options={Object.entries(kinds).map(([value, label]) => ({ value, label }))} />
+          <Input placeholder="日期" style={{ width: 120 }} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
+          <Input placeholder="情况摘要" style={{ width: 260 }} value={summary} onChange={(e) => setSummary(e.target.value)} data-testid={`consult-summary-${p.id}`} />
+          <Button size="small" data-testid={`consult-submit-${p.id}`} onClick={() => act(async () => {
+            await api.post(`/meetings/proposals/${p.id}/consultations`, { kind, summary, heldOn, leadId: user?.personId ?? undefined, memberIds: user?.personId ? [user.personId] : [] });
+            setSummary('');
+          })}>登记（本人牵头参加）</Button>
+          {p.pending.some((v) => v.ruleId === 'WR-09') && (
+            <Space.Compact>
+              <Input placeholder="列入决策的理由（主任）" value={offPlan} onChange={(e) => setOffPlan(e.target.value)} style={{ width: 200 }} />
+              <Button size="small" onClick={() => act(() => api.post(`/meetings/proposals/${p.id}/off-plan`, { reason: offPlan }))}>主任决定列入（WR-09）</Button>
+            </Space.Compact>
+          )}
+        </Space>
+      )}
+    </Space>
+  );
 }
 
 /** One attachment per line: 名称｜引用 (document number, file id or link). */
@@ -42,9 +85,15 @@ export default function ProposalsPage() {
   useEffect(load, [load]);
   const { error, act } = useAct(load);
   const [form] = Form.useForm<FormValues>();
+  const [scopes, setScopes] = useState<Scopes | null>(null);
+  useEffect(() => { api.get<Scopes>('/meetings/scopes').then(setScopes, () => undefined); }, []);
+  const bodyCode = Form.useWatch('bodyCode', form) ?? 'party_group';
+  const ack = error instanceof ApiError && error.code === 'RULE_WARNING' && error.rule ? [error.rule.id] : [];
   const submit = (v: FormValues) => act(async () => {
+    const flags = Object.fromEntries((v.flags ?? []).map((f) => [f, true]));
     await api.post('/meetings/proposals', {
       bodyCode: v.bodyCode, title: v.title, kind: v.kind, materials: v.materials, preferredOpinion: v.preferredOpinion, attachments: parseAttachments(v.attachmentsText),
+      scopeCodes: v.scopeCodes, planItem: v.planItem, flags: { ...flags, notIndividuallySolvableReason: v.notIndividuallySolvableReason }, acknowledged: ack,
       matter: v.matterKind ? { kind: v.matterKind, amountFen: v.amountYuan != null ? Math.round(v.amountYuan * 100) : undefined, inOfficeName: v.matterKind === 'donation' ? true : undefined } : undefined,
     });
     form.resetFields();
@@ -66,7 +115,14 @@ export default function ProposalsPage() {
           <Form.Item name="materials" label="材料说明（需要解决的主要问题、依据）"><Input.TextArea rows={2} data-testid="proposal-materials" /></Form.Item>
           <Form.Item name="attachmentsText" label="上会材料（每行一件：名称｜文号或链接）"><Input.TextArea rows={2} data-testid="proposal-attachments" /></Form.Item>
           <Form.Item name="preferredOpinion" label="呈报科室倾向性意见（建议方案）"><Input.TextArea rows={2} data-testid="proposal-opinion" /></Form.Item>
-          <Button type="primary" htmlType="submit" data-testid="proposal-submit">提交议题</Button>
+          <Space wrap align="start">
+            <Form.Item name="scopeCodes" label="议事范围（PG-01 / DM-01）"><Select mode="multiple" style={{ width: 360 }} data-testid="proposal-scope"
+              options={Object.entries(scopes?.[bodyCode as Proposal['bodyCode']] ?? {}).map(([value, label]) => ({ value, label: `${value} ${label}` }))} /></Form.Item>
+            <Form.Item name="planItem" label="年度计划 / 决策目录事项（WR-09）"><Input style={{ width: 260 }} data-testid="proposal-plan" /></Form.Item>
+          </Space>
+          <Form.Item name="flags" label="事项特点（决定须登记哪些调研和征求意见）"><Checkbox.Group options={Object.entries(FLAGS).map(([value, label]) => ({ value, label }))} /></Form.Item>
+          {bodyCode === 'director_meeting' && <Form.Item name="notIndividuallySolvableReason" label="须提交主任办公会议的理由（DM-02）"><Input style={{ width: 400 }} /></Form.Item>}
+          <Button type="primary" htmlType="submit" data-testid="proposal-submit">{ack.length ? '已知悉提示，提交议题' : '提交议题'}</Button>
         </Form>
       </Card>
       <Card title="议题建议" size="small" extra={manage && (
@@ -85,6 +141,7 @@ export default function ProposalsPage() {
             { title: '倾向性意见', dataIndex: 'preferredOpinion' },
             { title: '确认（SZYD-11）', key: 'entry', render: (_, r) => r.needsConfirmation
               ? <span>{r.reviewedByName ? `分管领导 ${r.reviewedByName} 已审核；` : ''}{r.confirmedByName ? `${r.confirmedByName} 已确认` : <Tag color="warning">待确认</Tag>}</span> : '—' },
+            { title: '调研与征求意见', key: 'consult', render: (_, r) => <ConsultationPanel p={r} kinds={scopes?.consultationKinds ?? {}} act={act} /> },
             { title: '状态', dataIndex: 'status', render: (s: Proposal['status'], r) => <Tag color={STATUS[s].color} data-testid={`proposal-status-${r.id}`} data-status={s}>{STATUS[s].label}</Tag> },
             { title: '操作', key: 'ops', render: (_, r) => (
               <Space>

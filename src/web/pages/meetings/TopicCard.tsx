@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { api } from '../../lib/api';
 import { CHOICE, OUTCOME, STANCE, TOPIC_KIND, TOPIC_STATUS } from './labels';
 import type { MeetingDetail, TopicView } from './types';
@@ -88,7 +88,9 @@ function VotePanel({ detail, topic, act }: { detail: MeetingDetail; topic: Topic
   const cast = (choice: string, personId?: string) => act(() => api.post(`/meetings/topics/${topic.id}/votes`, { choice, personId }));
   return (
     <Space orientation="vertical">
-      <Typography.Text data-testid={`tally-${topic.id}`}>计票：赞成 {topic.tally.agree}，反对 {topic.tally.disagree}，弃权 {topic.tally.abstain}（已投 {topic.votes.length} / 可投 {topic.voters.length}）</Typography.Text>
+      <Typography.Text data-testid={`tally-${topic.id}`}>{topic.tallyHidden
+        ? `无记名投票进行中，表决结束后公布计票（已投 ${topic.votes.length} / 可投 ${topic.voters.length}）`
+        : `计票：赞成 ${topic.tally.agree}，反对 ${topic.tally.disagree}，弃权 ${topic.tally.abstain}（已投 ${topic.votes.length} / 可投 ${topic.voters.length}）`}</Typography.Text>
       {mine && <Space>{Object.entries(CHOICE).map(([c, label]) => <Button key={c} data-testid={`my-vote-${c}-${topic.id}`} onClick={() => cast(c)}>{label}</Button>)}</Space>}
       {detail.me.mayRecord && topic.voteMethod !== 'secret' && topic.voters.filter((v) => !voted.has(v.personId)).map((v) => (
         <Space key={v.personId}>
@@ -101,8 +103,10 @@ function VotePanel({ detail, topic, act }: { detail: MeetingDetail; topic: Topic
   );
 }
 
-function ChairPanel({ topic, bodyCode, act, members }: { topic: TopicView; bodyCode: string; act: Act; members: { personId: string; name: string }[] }) {
+function ChairPanel({ topic, bodyCode, act, members, ack, units }: { topic: TopicView; bodyCode: string; act: Act; members: { personId: string; name: string }[]; ack: string[]; units: { id: string; name: string }[] }) {
   const [decisionText, setDecisionText] = useState('');
+  // DM-17: the 承办科室 of a 主任办公会议 decision.
+  const [undertakers, setUndertakers] = useState<string[]>([]);
   // PG-22 / SZYD-26: responsible members; the first chosen leads when there are several.
   const [responsible, setResponsible] = useState<string[]>([]);
   const [conclusion, setConclusion] = useState('');
@@ -110,9 +114,12 @@ function ChairPanel({ topic, bodyCode, act, members }: { topic: TopicView; bodyC
   const chairDecides = bodyCode === 'director_meeting' && !topic.adoptionRuleId;
   return (
     <Space wrap>
-      {topic.status === 'pending' && <Button type="primary" data-testid={`open-topic-${topic.id}`} onClick={() => post('open')}>开始审议</Button>}
+      {topic.status === 'pending' && <Button type="primary" data-testid={`open-topic-${topic.id}`} onClick={() => post('open', { acknowledged: ack })}>{ack.includes('SZYD-13') ? '已知悉材料送达提示，开始审议' : '开始审议'}</Button>}
       {topic.status === 'discussion' && topic.kind !== 'briefing' && !chairDecides && (
-        <Button type="primary" data-testid={`open-vote-${topic.id}`} onClick={() => post('vote/open', { method: 'show_of_hands' })}>开始表决（举手）</Button>
+        <>
+          <Button type="primary" data-testid={`open-vote-${topic.id}`} onClick={() => post('vote/open', { method: 'show_of_hands', acknowledged: ack })}>开始表决（举手）</Button>
+          <Button data-testid={`open-secret-vote-${topic.id}`} onClick={() => post('vote/open', { method: 'secret', acknowledged: ack })}>无记名投票</Button>
+        </>
       )}
       {(topic.status === 'discussion' || topic.status === 'voting') && (
         <>
@@ -120,8 +127,12 @@ function ChairPanel({ topic, bodyCode, act, members }: { topic: TopicView; bodyC
           <Input placeholder="决定内容（任务目标、措施、责任分工）" style={{ width: 320 }} value={decisionText} onChange={(e) => setDecisionText(e.target.value)} data-testid={`decision-text-${topic.id}`} />
           <Select mode="multiple" placeholder="负责落实的成员（首位牵头）" style={{ minWidth: 220 }} value={responsible} onChange={setResponsible} data-testid={`responsible-${topic.id}`}
             options={members.map((m) => ({ value: m.personId, label: m.name }))} />
+          {bodyCode === 'director_meeting' && topic.kind !== 'briefing' && (
+            <Select mode="multiple" placeholder="承办科室（DM-17）" style={{ minWidth: 200 }} value={undertakers} onChange={setUndertakers} data-testid={`undertakers-${topic.id}`}
+              options={units.map((u) => ({ value: u.id, label: u.name }))} />
+          )}
           <Button danger data-testid={`close-topic-${topic.id}`} onClick={() => post('close', { decisionText, conclusion, chairOutcome: chairDecides ? 'adopted' : undefined,
-            responsibleMemberIds: responsible.length ? responsible : undefined, leadMemberId: responsible[0] })}>
+            responsibleMemberIds: responsible.length ? responsible : undefined, leadMemberId: responsible[0], undertakingUnitIds: undertakers.length ? undertakers : undefined })}>
             {topic.kind === 'briefing' ? '通报完毕' : '结束并宣布结果'}
           </Button>
           <Button data-testid={`defer-topic-${topic.id}`} onClick={() => post('close', { defer: true, reason: '意见分歧较大，暂缓决定' })}>暂缓决定</Button>
@@ -132,7 +143,47 @@ function ChairPanel({ topic, bodyCode, act, members }: { topic: TopicView; bodyC
   );
 }
 
-export function TopicCard({ detail, topic, act }: { detail: MeetingDetail; topic: TopicView; act: Act }) {
+/** PG-20: a member outvoted on an adopted decision reserves the opinion, optionally to be reported upward; the recorder may enter it. */
+function MinorityForm({ detail, topic, act }: { detail: MeetingDetail; topic: TopicView; act: Act }) {
+  const reserved = new Set((topic.minorityOpinions ?? []).map((o) => o.personId));
+  const candidates = topic.voters.filter((v) => !reserved.has(v.personId));
+  const self = detail.me.personId && candidates.some((v) => v.personId === detail.me.personId) ? detail.me.personId : undefined;
+  const [personId, setPersonId] = useState<string | undefined>(detail.me.mayRecord ? undefined : self);
+  const [body, setBody] = useState('');
+  const [report, setReport] = useState(false);
+  if (!detail.me.mayRecord && !self) return null;
+  return (
+    <Space wrap data-testid={`minority-form-${topic.id}`}>
+      {detail.me.mayRecord && (
+        <Select placeholder="保留意见的成员" style={{ width: 140 }} value={personId} onChange={setPersonId} data-testid={`minority-person-${topic.id}`}
+          options={candidates.map((v) => ({ value: v.personId, label: v.name }))} />
+      )}
+      <Input placeholder="保留的意见" style={{ width: 280 }} value={body} onChange={(e) => setBody(e.target.value)} data-testid={`minority-body-${topic.id}`} />
+      <Checkbox checked={report} onChange={(e) => setReport(e.target.checked)} data-testid={`minority-report-${topic.id}`}>向上级党组织报告</Checkbox>
+      <Button data-testid={`minority-submit-${topic.id}`} onClick={() => act(async () => {
+        await api.post(`/meetings/topics/${topic.id}/minority`, { personId, body, reportToSuperior: report });
+        setBody('');
+      })}>保留意见（PG-20）</Button>
+    </Space>
+  );
+}
+
+/** PG-22 / SZYD-26 for a decision that has none yet: the chair or 综合科 names the responsible members, the first leading. */
+function ResponsibleForm({ detail, topic, act }: { detail: MeetingDetail; topic: TopicView; act: Act }) {
+  const [ids, setIds] = useState<string[]>([]);
+  if (!topic.decision || topic.decision.responsibles?.length || !detail.me.isChairOrManager) return null;
+  return (
+    <Space wrap>
+      <Select mode="multiple" placeholder="负责落实的成员（首位牵头）" style={{ minWidth: 240 }} value={ids} onChange={setIds} data-testid={`assign-responsible-${topic.id}`}
+        options={detail.attendees.filter((a) => a.capacity === 'member').map((m) => ({ value: m.personId, label: m.name }))} />
+      <Button data-testid={`assign-responsible-submit-${topic.id}`} onClick={() => act(() => api.post(`/meetings/decisions/${topic.decision!.id}/responsibility`, { responsibleMemberIds: ids, leadMemberId: ids[0] }))}>
+        明确负责成员（PG-22）
+      </Button>
+    </Space>
+  );
+}
+
+export function TopicCard({ detail, topic, act, ack = [], units = [] }: { detail: MeetingDetail; topic: TopicView; act: Act; ack?: string[]; units?: { id: string; name: string }[] }) {
   const outcome = topic.outcome ? OUTCOME[topic.outcome] : null;
   return (
     <Card size="small" data-testid={`topic-${topic.seq}`} data-topic-id={topic.id}
@@ -152,8 +203,10 @@ export function TopicCard({ detail, topic, act }: { detail: MeetingDetail; topic
         {topic.decision && <div>决定：{topic.decision.body}</div>}
         {topic.decision?.responsibles?.length ? <div data-testid={`responsibles-${topic.id}`}>负责落实：{topic.decision.responsibles.map((r) => `${r.name}${r.isLead && topic.decision!.responsibles!.length > 1 ? '（牵头）' : ''}`).join('、')}</div> : null}
         {topic.minorityOpinions?.map((o) => <div key={o.personId} data-testid={`minority-${o.personId}-${topic.id}`}>保留意见（PG-20）— {o.name}：{o.body}{o.reportToSuperior ? '（已要求向上级报告）' : ''}</div>)}
+        {topic.status === 'closed' && topic.outcome === 'adopted' && <MinorityForm detail={detail} topic={topic} act={act} />}
+        <ResponsibleForm detail={detail} topic={topic} act={act} />
         {detail.me.isChairOrManager && detail.meeting.status === 'open' && topic.status !== 'closed' && (
-          <ChairPanel topic={topic} bodyCode={detail.meeting.bodyCode} act={act} members={detail.attendees.filter((a) => a.capacity === 'member')} />
+          <ChairPanel topic={topic} bodyCode={detail.meeting.bodyCode} act={act} members={detail.attendees.filter((a) => a.capacity === 'member')} ack={ack} units={units} />
         )}
       </Space>
     </Card>

@@ -54,6 +54,8 @@ export interface TopicView {
   proposalId?: string | null;
   disagreementSuggested?: boolean;
   minorityOpinions?: { personId: string; name: string; body: string; reportToSuperior: boolean }[];
+  tallyHidden?: boolean;
+  materialsSentAt?: string | null;
 }
 
 export interface Attendee {
@@ -69,7 +71,9 @@ export interface MeetingDetail {
   meeting: { id: string; bodyCode: string; bodyName: string; title: string; startAt: string; place: string; status: 'planned' | 'open' | 'closed'; chairId: string; chairName: string; recorderId: string | null; recorderName: string | null;
     chairBasis: 'holder' | 'delegated' | 'acting'; chairHolderId: string; chairHolderName: string | null; chairDelegationReason: string | null;
     timeApprovedAt: string | null; timeApprovedByName: string | null; noticeSentAt: string | null; noticeLateReason: string | null; noticeDeadline: string;
-    reminderDueAt: string | null; reminderSentAt: string | null };
+    reminderDueAt: string | null; reminderSentAt: string | null; meetingDate: string; noticeLate: boolean; emergencyReason: string | null };
+  agendaComments: { id: string; personId: string; name: string; body: string }[];
+  reschedules: { fromStartAt: string; toStartAt: string; reason: string; byName: string }[];
   attendees: Attendee[];
   topics: TopicView[];
   minutes: { id: string; version: number; correctsId: string | null; correctionReason: string | null; signedAt: string }[];
@@ -97,4 +101,6 @@ export interface Proposal {
   mayReview: boolean;
   mayConfirm: boolean;
   meetingId: string | null;
+  consultations: { id: string; kind: string; kindName: string; summary: string; heldOn: string }[];
+  pending: Verdict[];
 }
