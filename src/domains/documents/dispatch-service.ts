@@ -15,6 +15,9 @@ import { parse } from './incoming-model';
 import { DOC01, DOC20, DOC22 } from './incoming-rules';
 import { outgoingIssue, outgoingIssueSteps } from './incoming-schema';
 import { assertPrintable } from './numbering';
+import { getSealUse } from '../seals/service';
+import { SEAL01 } from '../seals/rules';
+import { USE_STATUS } from '../seals/ledger';
 import { DOC14, DOC15, DOC18, DOC21 } from './rules';
 import { contentHash, hubUnitId, loadDoc, type DocRow } from './store';
 
@@ -156,6 +159,17 @@ export async function saveCopyPlan(ctx: Ctx, id: string, raw: unknown): Promise<
 }
 
 /**
+ * The seal register's use request a stamping refers to (SEAL-01 先审批，后用印): it must exist and be
+ * approved (or stamped, or an emergency use awaiting its paperwork). Returns the request's id.
+ */
+async function approvedSealUse(ctx: Ctx, ref: string): Promise<string> {
+  const use = await getSealUse(ctx, ref);
+  if (!use) throw errors.badRequest(`用印登记簿中没有“${ref}”这条用印申请`);
+  if (!['approved', 'stamped', 'emergency'].includes(use.status)) enforce([SEAL01.block(`用印申请${use.entryNo}尚未批准（${USE_STATUS[use.status] ?? use.status}），不能据此用印`)]);
+  return use.id;
+}
+
+/**
  * Record one step of the current round. 综合科 proofreads, prints, stamps and dispatches (DOC-01);
  * the drafting section (or 综合科) records the 复核 (第十三条). Stamping needs the approval of the
  * 主要领导 or the 分管领导 (DOC-20 = SEAL-15) and refers to the seal register's request by id.
@@ -195,6 +209,7 @@ export async function recordIssueStep(ctx: Ctx, id: string, step: IssueStep, raw
       if ((input.copiesStamped as number) > Number(printed?.copies ?? 0)) throw errors.badRequest(`用印份数不能超过印制份数（${printed?.copies ?? 0}份）`);
       const [who] = await rows<{ name: string }>(tx.db, sql`select name from people where id = ${approver}`);
       data.approverName = who?.name ?? approver;
+      if (input.sealRequestId) data.sealRequestId = await approvedSealUse(tx, input.sealRequestId as string);
     }
     if (step === 'dispatch') {
       const [printed] = await rows<{ copies: number }>(tx.db, sql`select (data->>'copies')::int as copies from doc_issue_steps where document_id = ${id} and round = ${round} and step = 'print'`);

@@ -87,9 +87,13 @@ describe('printing, stamping, dispatch in order (DOC-14, DOC-01, DOC-20)', () =>
     // 李明华 is a 副主任 but not in charge of 督查科.
     expect((await failure(step(id, 'seal', { approverPersonId: 'psn_liminghua', sealName: '白城市扶贫开发办公室', copiesStamped: 9 }, 'linfeng'))).rule).toBe('DOC-20');
     await expect(step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 10 }, 'linfeng')).rejects.toMatchObject({ status: 400 });
-    await step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 9, sealRequestId: 'seal_req_demo_1' }, 'linfeng');
+    // SEAL-01: the request must be in the 用印登记簿 and approved — the demo's refused entry 2 is not.
+    const year = (await rows<{ year: number }>(t.database.db, sql`select year from seal_uses where id = 'suse_demo2'`))[0].year;
+    expect((await failure(step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 9, sealRequestId: `${year}年第2号` }, 'linfeng'))).rule).toBe('SEAL-01');
+    await expect(step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 9, sealRequestId: 'no_such_request' }, 'linfeng')).rejects.toMatchObject({ status: 400 });
+    await step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 9, sealRequestId: `${year}年第1号` }, 'linfeng');
     const [rec] = await rows<{ data: { sealRequestId: string; approverName: string } }>(t.database.db, sql`select data from doc_issue_steps where document_id = ${id} and step = 'seal'`);
-    expect(rec.data).toMatchObject({ sealRequestId: 'seal_req_demo_1', approverName: '孙丽' });
+    expect(rec.data).toMatchObject({ sealRequestId: 'suse_demo1', approverName: '孙丽' });
     // The 主任 may approve too (another document).
     const other = await numbered();
     await step(other, 'proofread');

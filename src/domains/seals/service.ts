@@ -430,7 +430,8 @@ export async function listUses(ctx: Ctx, q: { scope: 'mine' | 'all' | 'keeper'; 
 }
 
 async function useRow(ctx: Ctx, id: string): Promise<UseRow> {
-  const [r] = await rows<UseRow>(ctx.db, sql`${USE_SELECT} where u.id = ${id}`);
+  // By id, or by the entry number the 用印登记簿 prints (e.g. 2026年第3号).
+  const [r] = await rows<UseRow>(ctx.db, sql`${USE_SELECT} where u.id = ${id} or (u.year || '年第' || u.seq || '号') = ${id} limit 1`);
   if (!r) throw errors.notFound('用印登记');
   return normal(r);
 }
@@ -448,7 +449,8 @@ export async function useDetail(ctx: Ctx, id: string): Promise<UseRow> {
  */
 export async function getSealUse(ctx: Ctx, id: string): Promise<{ id: string; entryNo: string; sealId: string; sealName: string; status: string; documentTitle: string; documentRef: string | null;
   stampedAt: string | null; stampedByName: string | null; stampCount: number | null; flowInstanceId: string | null } | null> {
-  const [r] = await rows<UseRow>(ctx.db, sql`${USE_SELECT} where u.id = ${id}`);
+  // By id, or by the entry number the 用印登记簿 prints (e.g. 2026年第3号).
+  const [r] = await rows<UseRow>(ctx.db, sql`${USE_SELECT} where u.id = ${id} or (u.year || '年第' || u.seq || '号') = ${id} limit 1`);
   if (!r) return null;
   const n = normal(r);
   return { id: n.id, entryNo: n.entryNo, sealId: n.sealId, sealName: n.sealName, status: n.status, documentTitle: n.documentTitle, documentRef: n.documentRef,

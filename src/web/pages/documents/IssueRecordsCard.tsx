@@ -78,7 +78,7 @@ export default function IssueRecordsCard({ documentId }: { documentId: string })
             <>
               <Select style={{ width: 180 }} placeholder="批准用印的领导" value={f.approver as string} onChange={set('approver')} options={leaders.map((l) => ({ value: l.id, label: `${l.name}（${l.posts}）` }))} />
               <Input style={{ width: 200 }} placeholder="印章名称" value={(f.seal as string) ?? '白城市扶贫开发办公室'} onChange={(e) => set('seal')(e.target.value)} />
-              <Input style={{ width: 180 }} placeholder="用印申请编号（印章登记）" value={(f.sealReq as string) ?? ''} onChange={(e) => set('sealReq')(e.target.value)} />
+              <Input style={{ width: 180 }} placeholder="用印申请编号（如 2026年第1号）" value={(f.sealReq as string) ?? ''} onChange={(e) => set('sealReq')(e.target.value)} />
               <Button data-testid="issue-seal" loading={busy} onClick={() => record('seal', { approverPersonId: f.approver, sealName: f.seal ?? '白城市扶贫开发办公室', copiesStamped: Number((s.steps.find((x) => x.round === s.round && x.step === 'print')?.data.copies as number) ?? 0), sealRequestId: f.sealReq || null })}>登记用印</Button>
             </>
           )}
