@@ -8,9 +8,9 @@ import { newId } from '../../kernel/ids';
 import { notify } from '../../kernel/notify';
 import { localDate } from '../../kernel/time';
 import { enforce } from '../../kernel/rules';
-import { copyRows, type CopyValue } from './copy';
+import { copyRows } from './copy';
 import { fieldCipher } from './crypto';
-import { meter, readCsv, readXlsx, UploadError, type Record as FileRecord } from './tabular';
+import { meter, readCsv, readXlsx, stageUpload, UploadError, type Record as FileRecord, type StageProgress } from './tabular';
 import { getJob, updateJob } from './jobs';
 import { levelCase } from './reclassify';
 import { MON03, MON10, suggestLevel, type Criteria, type Level } from './rules';
@@ -86,50 +86,27 @@ export async function runComparison(database: Database, ctx: Ctx, jobId: string,
   const metered = body.pipe(meter(MAX_UPLOAD_BYTES, input.format === 'xlsx', (n) => (bytes = n)));
   body.on('error', (e) => metered.destroy(e));
   const records: AsyncIterable<FileRecord> = input.format === 'csv' ? readCsv(metered, input.encoding) : readXlsx(metered);
-  let index: ReturnType<typeof mapSectorHeader>['index'] | null = null;
-  let batch: CopyValue[][] = [];
-  let rowErrors: SectorRowError[] = [];
-  let processed = 0;
-  let rejected = 0;
-  const flush = async () => {
-    await copyRows(database, 'poverty_sector_staging', SECTOR_STAGING_COLUMNS, batch);
-    await copyRows(database, 'poverty_import_errors', ['job_id', 'line', '"column"', 'code', 'message'], rowErrors.map((e) => [jobId, e.line, e.column, e.code, e.message]));
-    batch = [];
-    rowErrors = [];
-    await updateJob(ctx.db, jobId, { processed, rejected, bytesRead: bytes });
-  };
+  const progress: StageProgress = { processed: 0, rejected: 0 };
   try {
-    for await (const rec of records) {
-      if (!index) {
-        const h = mapSectorHeader(rec.cells);
-        if (h.missing.length > 0) throw new UploadError(`表头缺少必填列：${h.missing.join('、')}`);
-        index = h.index;
-        continue;
-      }
-      processed++;
-      if (rec.error) {
-        rowErrors.push({ line: rec.line, column: null, code: 'unreadable', message: rec.error });
-        rejected++;
-      } else {
-        const r = stageSectorRow(jobId, rec.line, rec.cells, index, kind, cipher, today);
-        if (r.row) batch.push(r.row);
-        else {
-          rowErrors.push(...r.errors);
-          rejected++;
-        }
-      }
-      if (batch.length + rowErrors.length >= COMPARE_BATCH) await flush();
-    }
-    if (!index) throw new UploadError('文件为空或没有表头');
-    await flush();
+    await stageUpload(records, progress, {
+      header: mapSectorHeader,
+      stage: (line, cells, index) => stageSectorRow(jobId, line, cells, index, kind, cipher, today),
+      unreadable: (line, message): SectorRowError => ({ line, column: null, code: 'unreadable', message }),
+      batchSize: COMPARE_BATCH,
+      flush: async (batch, rowErrors) => {
+        await copyRows(database, 'poverty_sector_staging', SECTOR_STAGING_COLUMNS, batch);
+        await copyRows(database, 'poverty_import_errors', ['job_id', 'line', '"column"', 'code', 'message'], rowErrors.map((e) => [jobId, e.line, e.column, e.code, e.message]));
+        await updateJob(ctx.db, jobId, { processed: progress.processed, rejected: progress.rejected, bytesRead: bytes });
+      },
+    });
     await ctx.db.execute(sql`analyze poverty_sector_staging`);
     const t0 = performance.now();
-    await matchComparison(ctx, jobId, processed);
+    await matchComparison(ctx, jobId, progress.processed);
     if (input.timings) input.timings.matchMs = performance.now() - t0;
   } catch (err) {
     await ctx.db.execute(sql`delete from poverty_sector_staging where job_id = ${jobId}`);
     const message = err instanceof UploadError ? err.message : '比对失败，请联系系统管理员';
-    await updateJob(ctx.db, jobId, { status: 'failed', message, processed, finishedAt: ctx.clock.now() });
+    await updateJob(ctx.db, jobId, { status: 'failed', message, processed: progress.processed, finishedAt: ctx.clock.now() });
     if (err instanceof UploadError) throw errors.badRequest(message);
     throw err;
   }

@@ -5,10 +5,10 @@ import { requireActor, withTx, type Ctx } from '../../kernel/context';
 import { audit } from '../../kernel/audit/write';
 import { errors } from '../../kernel/errors';
 import { localDate } from '../../kernel/time';
-import { copyRows, type CopyValue } from './copy';
+import { copyRows } from './copy';
 import { fieldCipher } from './crypto';
 import { mapHeader, stageRow, STAGING_COLUMNS, type RowError } from './columns';
-import { meter, readCsv, readXlsx, UploadError, type Record as FileRecord } from './tabular';
+import { meter, readCsv, readXlsx, stageUpload, UploadError, type Record as FileRecord, type StageProgress } from './tabular';
 import { getJob, updateJob } from './jobs';
 
 /**
@@ -39,51 +39,28 @@ export async function runImport(database: Database, ctx: Ctx, jobId: string, bod
   const metered = body.pipe(meter(MAX_UPLOAD_BYTES, input.format === 'xlsx', (n) => (bytes = n)));
   body.on('error', (e) => metered.destroy(e));
   const records: AsyncIterable<FileRecord> = input.format === 'csv' ? readCsv(metered, input.encoding) : readXlsx(metered);
-  let index: ReturnType<typeof mapHeader>['index'] | null = null;
-  let batch: CopyValue[][] = [];
-  let rowErrors: RowError[] = [];
-  let processed = 0;
-  let rejectedRows = 0;
-  const flush = async () => {
-    await copyRows(database, 'poverty_import_staging', STAGING_COLUMNS, batch);
-    await insertErrors(database, jobId, rowErrors);
-    batch = [];
-    rowErrors = [];
-    await updateJob(ctx.db, jobId, { processed, rejected: rejectedRows, bytesRead: bytes });
-  };
+  const progress: StageProgress = { processed: 0, rejected: 0 };
   try {
-    for await (const rec of records) {
-      if (!index) {
-        const h = mapHeader(rec.cells);
-        if (h.missing.length > 0) throw new UploadError(`表头缺少必填列：${h.missing.join('、')}`);
-        index = h.index;
-        continue;
-      }
-      processed++;
-      if (rec.error) {
-        rowErrors.push({ line: rec.line, column: null, code: 'unreadable', message: rec.error });
-        rejectedRows++;
-      } else {
-        const r = stageRow(jobId, rec.line, rec.cells, index, cipher, today, places);
-        if (r.row) batch.push(r.row);
-        else {
-          rowErrors.push(...r.errors);
-          rejectedRows++;
-        }
-      }
-      if (batch.length + rowErrors.length >= IMPORT_BATCH) await flush();
-    }
-    if (!index) throw new UploadError('文件为空或没有表头');
-    await flush();
+    await stageUpload(records, progress, {
+      header: mapHeader,
+      stage: (line, cells, index) => stageRow(jobId, line, cells, index, cipher, today, places),
+      unreadable: (line, message): RowError => ({ line, column: null, code: 'unreadable', message }),
+      batchSize: IMPORT_BATCH,
+      flush: async (batch, rowErrors) => {
+        await copyRows(database, 'poverty_import_staging', STAGING_COLUMNS, batch);
+        await insertErrors(database, jobId, rowErrors);
+        await updateJob(ctx.db, jobId, { processed: progress.processed, rejected: progress.rejected, bytesRead: bytes });
+      },
+    });
     // Fresh statistics for the set-wise checks (PGlite has no autovacuum).
     await ctx.db.execute(sql`analyze poverty_import_staging`);
-    await finishImport(ctx, jobId, processed);
+    await finishImport(ctx, jobId, progress.processed);
     await ctx.db.execute(sql`analyze poverty_households`);
     await ctx.db.execute(sql`analyze poverty_persons`);
   } catch (err) {
     await ctx.db.execute(sql`delete from poverty_import_staging where job_id = ${jobId}`);
     const message = err instanceof UploadError ? err.message : '导入失败，请联系系统管理员';
-    await updateJob(ctx.db, jobId, { status: 'failed', message, processed, finishedAt: ctx.clock.now() });
+    await updateJob(ctx.db, jobId, { status: 'failed', message, processed: progress.processed, finishedAt: ctx.clock.now() });
     if (err instanceof UploadError) throw errors.badRequest(message);
     throw err;
   }

@@ -1,4 +1,5 @@
 import { Transform, type Readable } from 'node:stream';
+import type { CopyValue } from './copy';
 import ExcelJS from 'exceljs';
 
 /**
@@ -134,4 +135,55 @@ export function meter(maxBytes: number, expectZip: boolean, onBytes: (n: number)
       done(null, chunk);
     },
   });
+}
+
+/** Counts of a staged upload, kept by the caller so that a failure can report how far it got. */
+export interface StageProgress {
+  processed: number;
+  rejected: number;
+}
+
+/**
+ * The loop every streamed upload shares (household import, sector comparison, school roll):
+ * the first record is the header, whose required columns are checked; every later record is
+ * staged as a COPY row or refused with its reasons; rows and refusals go to `flush` in batches,
+ * so memory stays flat whatever the size of the file.
+ */
+export async function stageUpload<I, E>(
+  records: AsyncIterable<Record>,
+  progress: StageProgress,
+  o: {
+    header: (cells: string[]) => { index: I; missing: string[] };
+    stage: (line: number, cells: string[], index: I) => { row?: CopyValue[]; errors?: E[] };
+    unreadable: (line: number, message: string) => E;
+    batchSize: number;
+    flush: (rows: CopyValue[][], refusals: E[]) => Promise<void>;
+  },
+): Promise<void> {
+  let index: I | null = null;
+  let batch: CopyValue[][] = [];
+  let refusals: E[] = [];
+  const flush = async () => {
+    await o.flush(batch, refusals);
+    batch = [];
+    refusals = [];
+  };
+  for await (const rec of records) {
+    if (index === null) {
+      const h = o.header(rec.cells);
+      if (h.missing.length > 0) throw new UploadError(`表头缺少必填列：${h.missing.join('、')}`);
+      index = h.index;
+      continue;
+    }
+    progress.processed++;
+    const r = rec.error ? { errors: [o.unreadable(rec.line, rec.error)] } : o.stage(rec.line, rec.cells, index);
+    if (r.row) batch.push(r.row);
+    else {
+      refusals.push(...(r.errors ?? []));
+      progress.rejected++;
+    }
+    if (batch.length + refusals.length >= o.batchSize) await flush();
+  }
+  if (index === null) throw new UploadError('文件为空或没有表头');
+  await flush();
 }

@@ -8,7 +8,7 @@ import { localDate } from '../../kernel/time';
 import { copyRows, type CopyValue } from '../poverty/copy';
 import { fieldCipher } from '../poverty/crypto';
 import { checkIdNumber, maskIdNumber } from '../poverty/idcard';
-import { meter, readCsv, readXlsx, UploadError, type Record as FileRecord } from '../poverty/tabular';
+import { meter, readCsv, readXlsx, stageUpload, UploadError, type Record as FileRecord, type StageProgress } from '../poverty/tabular';
 import { createJob, getJob, updateJob } from '../poverty/jobs';
 import { ENROLMENT_STATUS, parseSemester, SCHOOL_TYPES, type SchoolType } from './rules';
 import { reevaluate } from './students';
@@ -102,41 +102,27 @@ export async function runRollJob(database: Database, ctx: Ctx, jobId: string, se
   const metered = body.pipe(meter(MAX_ROLL_BYTES, input.format === 'xlsx', (n) => (bytes = n)));
   body.on('error', (e) => metered.destroy(e));
   const records: AsyncIterable<FileRecord> = input.format === 'csv' ? readCsv(metered, input.encoding) : readXlsx(metered);
-  let index: ReturnType<typeof mapHeader>['index'] | null = null;
-  let batch: CopyValue[][] = [];
-  let findings: Finding[] = [];
-  let processed = 0;
-  const flush = async () => {
-    await copyRows(database, 'rain_roll_staging', STAGING_COLUMNS, batch);
-    await copyRows(database, 'rain_findings', ['job_id', 'line', 'code', 'message'], findings.map((f) => [jobId, f.line, f.code, f.message]));
-    batch = [];
-    findings = [];
-    await updateJob(ctx.db, jobId, { processed, bytesRead: bytes });
-  };
+  const progress: StageProgress = { processed: 0, rejected: 0 };
   try {
-    for await (const rec of records) {
-      if (!index) {
-        const h = mapHeader(rec.cells);
-        if (h.missing.length > 0) throw new UploadError(`表头缺少必填列：${h.missing.join('、')}`);
-        index = h.index;
-        continue;
-      }
-      processed++;
-      if (rec.error) findings.push({ line: rec.line, code: 'unreadable', message: rec.error });
-      else {
-        const r = stage(jobId, rec.line, rec.cells, index, today);
-        if (r.row) batch.push(r.row);
-        else findings.push(r.error!);
-      }
-      if (batch.length + findings.length >= ROLL_BATCH) await flush();
-    }
-    if (!index) throw new UploadError('文件为空或没有表头');
-    await flush();
-    await matchRoll(ctx, jobId, semester, processed);
+    await stageUpload(records, progress, {
+      header: mapHeader,
+      stage: (line, cells, index) => {
+        const r = stage(jobId, line, cells, index, today);
+        return r.row ? { row: r.row } : { errors: [r.error!] };
+      },
+      unreadable: (line, message): Finding => ({ line, code: 'unreadable', message }),
+      batchSize: ROLL_BATCH,
+      flush: async (batch, findings) => {
+        await copyRows(database, 'rain_roll_staging', STAGING_COLUMNS, batch);
+        await copyRows(database, 'rain_findings', ['job_id', 'line', 'code', 'message'], findings.map((f) => [jobId, f.line, f.code, f.message]));
+        await updateJob(ctx.db, jobId, { processed: progress.processed, bytesRead: bytes });
+      },
+    });
+    await matchRoll(ctx, jobId, semester, progress.processed);
   } catch (err) {
     await ctx.db.execute(sql`delete from rain_roll_staging where job_id = ${jobId}`);
     const message = err instanceof UploadError ? err.message : '学籍比对失败，请联系系统管理员';
-    await updateJob(ctx.db, jobId, { status: 'failed', message, processed, finishedAt: ctx.clock.now() });
+    await updateJob(ctx.db, jobId, { status: 'failed', message, processed: progress.processed, finishedAt: ctx.clock.now() });
     if (err instanceof UploadError) throw errors.badRequest(message);
     throw err;
   }
