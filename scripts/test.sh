@@ -24,4 +24,12 @@ echo "Type-checking…"
 npx tsc --noEmit -p tsconfig.json
 echo "Building the web app…"
 npx vite build --logLevel warn
-npx vitest run "$@"
+if [ $# -gt 0 ]; then
+  npx vitest run "$@"
+  exit
+fi
+npx vitest run --exclude 'test/e2e/**'
+# Browser tests last, two at a time: each drives a real server and Chromium, and on a small
+# machine running them beside the other files starves them into timeouts.
+echo "Browser tests…"
+npx vitest run test/e2e --maxWorkers=2

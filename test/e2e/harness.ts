@@ -53,7 +53,7 @@ export async function startE2E(opts: { clock?: TestClock } = {}): Promise<E2E> {
     async newPage() {
       const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(30_000);
       return page;
     },
     async login(page, username, password = DEMO_PASSWORD) {
