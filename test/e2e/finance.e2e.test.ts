@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
+import { approveAs } from './flow';
 import { TestClock } from '../support/clock';
 import type { TestApp } from '../support/app';
 import { partyDecision } from '../../src/domains/finance/test-helpers';
@@ -18,18 +19,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => e2e?.close());
 
-async function approve(page: Page, user: string, instanceUrl: string) {
-  await e2e.login(page, user).catch(async (e) => {
-    await page.screenshot({ path: `test-results/finance-login-${user}.png`, fullPage: true });
-    throw e;
-  });
-  await page.goto(instanceUrl);
-  await page.getByTestId('flow-approve').click();
-  const dialog = page.getByRole('dialog');
-  await page.getByTestId('flow-comment-input').fill('同意');
-  await dialog.getByRole('button', { name: /确\s*定/ }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
+const approve = (page: Page, user: string, instanceUrl: string) => approveAs(e2e, page, user, instanceUrl);
 
 describe('a large special expense (browser)', () => {
   it('FIVE-06 FIVE-03 FIN-11 AS-B42: blocked for want of a 党组 decision with the citation, linked, signed through its chain and printed', async () => {

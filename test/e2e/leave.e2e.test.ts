@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
+import { approveAs } from './flow';
 import { TestClock } from '../support/clock';
 
 // The office's clock: the request is made a week before National Day 2026.
@@ -15,15 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => e2e?.close());
 
-async function approve(page: Page, user: string, instanceUrl: string, opinion: string) {
-  await e2e.login(page, user);
-  await page.goto(instanceUrl);
-  await page.getByTestId('flow-approve').click();
-  const dialog = page.getByRole('dialog');
-  await page.getByTestId('flow-comment-input').fill(opinion);
-  await dialog.getByRole('button', { name: /确\s*定/ }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
+const approve = (page: Page, user: string, instanceUrl: string, opinion: string) => approveAs(e2e, page, user, instanceUrl, opinion);
 
 describe('leave across National Day (browser)', () => {
   it('LEAVE-05 LEAVE-07 LEAVE-20: 2.5 working days of personal leave, two signatures on the form, late report-back in the 综合科 report', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
+import { approveAs } from './flow';
 import { pickOption } from './select';
 import { TestClock } from '../support/clock';
 
@@ -15,15 +16,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => e2e?.close());
 
-async function approve(page: Page, user: string, instanceUrl: string) {
-  await e2e.login(page, user);
-  await page.goto(instanceUrl);
-  await page.getByTestId('flow-approve').click();
-  const dialog = page.getByRole('dialog');
-  await page.getByTestId('flow-comment-input').fill('同意');
-  await dialog.getByRole('button', { name: /确\s*定/ }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
+const approve = (page: Page, user: string, instanceUrl: string) => approveAs(e2e, page, user, instanceUrl);
 
 /** 唐宁 files a 派车单 for an own vehicle (case 四) through the page; returns the instance URL. */
 async function fileRequest(staff: Page, start: string, end: string): Promise<string> {
