@@ -29,7 +29,7 @@ if [ $# -gt 0 ]; then
   exit
 fi
 npx vitest run --exclude 'test/e2e/**'
-# Browser tests last, two at a time: each drives a real server and Chromium, and on a small
+# Browser tests last, one at a time: each drives a real server and Chromium, and on a small
 # machine running them beside the other files starves them into timeouts.
 echo "Browser tests…"
-npx vitest run test/e2e --maxWorkers=2
+npx vitest run test/e2e --maxWorkers=1
