@@ -10,7 +10,7 @@ import { localDate } from '../../kernel/time';
 import { enforce } from '../../kernel/rules';
 import { copyRows } from './copy';
 import { fieldCipher } from './crypto';
-import { meter, readCsv, readXlsx, stageUpload, UploadError, type Record as FileRecord, type StageProgress } from './tabular';
+import { openUpload, stageUpload, UploadError, type StageProgress } from './tabular';
 import { getJob, updateJob } from './jobs';
 import { levelCase } from './reclassify';
 import { MON03, MON10, suggestLevel, type Criteria, type Level } from './rules';
@@ -82,13 +82,10 @@ export async function runComparison(database: Database, ctx: Ctx, jobId: string,
   if (!claimed) throw errors.conflict('该比对任务已处理，请新建任务');
   const cipher = fieldCipher();
   const today = localDate(ctx.clock.now());
-  let bytes = 0;
-  const metered = body.pipe(meter(MAX_UPLOAD_BYTES, input.format === 'xlsx', (n) => (bytes = n)));
-  body.on('error', (e) => metered.destroy(e));
-  const records: AsyncIterable<FileRecord> = input.format === 'csv' ? readCsv(metered, input.encoding) : readXlsx(metered);
+  const upload = openUpload(body, { format: input.format, encoding: input.encoding, maxBytes: MAX_UPLOAD_BYTES });
   const progress: StageProgress = { processed: 0, rejected: 0 };
   try {
-    await stageUpload(records, progress, {
+    await stageUpload(upload.records, progress, {
       header: mapSectorHeader,
       stage: (line, cells, index) => stageSectorRow(jobId, line, cells, index, kind, cipher, today),
       unreadable: (line, message): SectorRowError => ({ line, column: null, code: 'unreadable', message }),
@@ -96,7 +93,7 @@ export async function runComparison(database: Database, ctx: Ctx, jobId: string,
       flush: async (batch, rowErrors) => {
         await copyRows(database, 'poverty_sector_staging', SECTOR_STAGING_COLUMNS, batch);
         await copyRows(database, 'poverty_import_errors', ['job_id', 'line', '"column"', 'code', 'message'], rowErrors.map((e) => [jobId, e.line, e.column, e.code, e.message]));
-        await updateJob(ctx.db, jobId, { processed: progress.processed, rejected: progress.rejected, bytesRead: bytes });
+        await updateJob(ctx.db, jobId, { processed: progress.processed, rejected: progress.rejected, bytesRead: upload.bytesRead() });
       },
     });
     await ctx.db.execute(sql`analyze poverty_sector_staging`);

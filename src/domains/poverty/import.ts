@@ -8,7 +8,7 @@ import { localDate } from '../../kernel/time';
 import { copyRows } from './copy';
 import { fieldCipher } from './crypto';
 import { mapHeader, stageRow, STAGING_COLUMNS, type RowError } from './columns';
-import { meter, readCsv, readXlsx, stageUpload, UploadError, type Record as FileRecord, type StageProgress } from './tabular';
+import { openUpload, stageUpload, UploadError, type StageProgress } from './tabular';
 import { getJob, updateJob } from './jobs';
 
 /**
@@ -35,13 +35,10 @@ export async function runImport(database: Database, ctx: Ctx, jobId: string, bod
   const today = localDate(ctx.clock.now());
   // Village and township names for the search lexemes, computed here on write (search.ts).
   const places = new Map((await rows<{ code: string; v: string; t: string }>(ctx.db, sql`select v.code, v.name as v, t.name as t from poverty_regions v join poverty_regions t on t.code = v.parent_code where v.level = 'village'`)).map((r) => [r.code, [r.v, r.t]]));
-  let bytes = 0;
-  const metered = body.pipe(meter(MAX_UPLOAD_BYTES, input.format === 'xlsx', (n) => (bytes = n)));
-  body.on('error', (e) => metered.destroy(e));
-  const records: AsyncIterable<FileRecord> = input.format === 'csv' ? readCsv(metered, input.encoding) : readXlsx(metered);
+  const upload = openUpload(body, { format: input.format, encoding: input.encoding, maxBytes: MAX_UPLOAD_BYTES });
   const progress: StageProgress = { processed: 0, rejected: 0 };
   try {
-    await stageUpload(records, progress, {
+    await stageUpload(upload.records, progress, {
       header: mapHeader,
       stage: (line, cells, index) => stageRow(jobId, line, cells, index, cipher, today, places),
       unreadable: (line, message): RowError => ({ line, column: null, code: 'unreadable', message }),
@@ -49,7 +46,7 @@ export async function runImport(database: Database, ctx: Ctx, jobId: string, bod
       flush: async (batch, rowErrors) => {
         await copyRows(database, 'poverty_import_staging', STAGING_COLUMNS, batch);
         await insertErrors(database, jobId, rowErrors);
-        await updateJob(ctx.db, jobId, { processed: progress.processed, rejected: progress.rejected, bytesRead: bytes });
+        await updateJob(ctx.db, jobId, { processed: progress.processed, rejected: progress.rejected, bytesRead: upload.bytesRead() });
       },
     });
     // Fresh statistics for the set-wise checks (PGlite has no autovacuum).

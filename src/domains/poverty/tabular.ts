@@ -187,3 +187,11 @@ export async function stageUpload<I, E>(
   if (index === null) throw new UploadError('文件为空或没有表头');
   await flush();
 }
+
+/** An uploaded file as records, read as a stream under a size limit, with the bytes read so far (for progress). */
+export function openUpload(body: Readable, o: { format: 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk'; maxBytes: number }): { records: AsyncIterable<Record>; bytesRead: () => number } {
+  let bytes = 0;
+  const metered = body.pipe(meter(o.maxBytes, o.format === 'xlsx', (n) => (bytes = n)));
+  body.on('error', (e) => metered.destroy(e));
+  return { records: o.format === 'csv' ? readCsv(metered, o.encoding) : readXlsx(metered), bytesRead: () => bytes };
+}

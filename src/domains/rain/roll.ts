@@ -8,7 +8,7 @@ import { localDate } from '../../kernel/time';
 import { copyRows, type CopyValue } from '../poverty/copy';
 import { fieldCipher } from '../poverty/crypto';
 import { checkIdNumber, maskIdNumber } from '../poverty/idcard';
-import { meter, readCsv, readXlsx, stageUpload, UploadError, type Record as FileRecord, type StageProgress } from '../poverty/tabular';
+import { openUpload, stageUpload, UploadError, type StageProgress } from '../poverty/tabular';
 import { createJob, getJob, updateJob } from '../poverty/jobs';
 import { ENROLMENT_STATUS, parseSemester, SCHOOL_TYPES, type SchoolType } from './rules';
 import { reevaluate } from './students';
@@ -98,13 +98,10 @@ export async function runRollJob(database: Database, ctx: Ctx, jobId: string, se
   if (job.status !== 'pending') throw errors.conflict('该比对任务已处理，请新建任务');
   await updateJob(ctx.db, jobId, { status: 'running', bytesTotal: input.bytesTotal });
   const today = localDate(ctx.clock.now());
-  let bytes = 0;
-  const metered = body.pipe(meter(MAX_ROLL_BYTES, input.format === 'xlsx', (n) => (bytes = n)));
-  body.on('error', (e) => metered.destroy(e));
-  const records: AsyncIterable<FileRecord> = input.format === 'csv' ? readCsv(metered, input.encoding) : readXlsx(metered);
+  const upload = openUpload(body, { format: input.format, encoding: input.encoding, maxBytes: MAX_ROLL_BYTES });
   const progress: StageProgress = { processed: 0, rejected: 0 };
   try {
-    await stageUpload(records, progress, {
+    await stageUpload(upload.records, progress, {
       header: mapHeader,
       stage: (line, cells, index) => {
         const r = stage(jobId, line, cells, index, today);
@@ -115,7 +112,7 @@ export async function runRollJob(database: Database, ctx: Ctx, jobId: string, se
       flush: async (batch, findings) => {
         await copyRows(database, 'rain_roll_staging', STAGING_COLUMNS, batch);
         await copyRows(database, 'rain_findings', ['job_id', 'line', 'code', 'message'], findings.map((f) => [jobId, f.line, f.code, f.message]));
-        await updateJob(ctx.db, jobId, { processed: progress.processed, bytesRead: bytes });
+        await updateJob(ctx.db, jobId, { processed: progress.processed, bytesRead: upload.bytesRead() });
       },
     });
     await matchRoll(ctx, jobId, semester, progress.processed);
