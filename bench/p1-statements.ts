@@ -14,6 +14,21 @@ import { createScratchDb } from './lib/postgres';
 export async function p1Statements(pgUrl: string | undefined): Promise<string[]> {
   if (!pgUrl) return ['p1-sql needs the PostgreSQL server (statements are counted at the pg driver)'];
   const scratch = await createScratchDb(pgUrl, 'sql');
+  // Count at the prototype, installed before the pool connects: each pooled client wraps the
+  // query function it finds at connect time (kernel/db/prepared.ts), so a later patch is never seen.
+  const seen: { text: string; values: unknown[] }[] = [];
+  let counting = false;
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    if (counting) {
+      const [q, v] = args;
+      const text = typeof q === 'string' ? q : (q as { text: string }).text;
+      const values = (Array.isArray(v) ? v : (q as { values?: unknown[] })?.values) ?? [];
+      seen.push({ text, values });
+    }
+    return original.apply(this, args);
+  };
   const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 4 });
   try {
     await prepareDatabase(database);
@@ -27,20 +42,11 @@ export async function p1Statements(pgUrl: string | undefined): Promise<string[]>
     // Warm the caches (settings, prepared statements, JIT) with a first approval, then count one.
     await approve(0);
     await approve(1);
-    const seen: { text: string; values: unknown[] }[] = [];
-    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-    const original = proto.query;
-    proto.query = function (this: unknown, ...args: unknown[]) {
-      const [q, v] = args;
-      const text = typeof q === 'string' ? q : (q as { text: string }).text;
-      const values = (Array.isArray(v) ? v : (q as { values?: unknown[] })?.values) ?? [];
-      seen.push({ text, values });
-      return original.apply(this, args);
-    };
+    counting = true;
     try {
       await approve(2);
     } finally {
-      proto.query = original;
+      counting = false;
     }
     console.log(`\nP1: one approval (POST /api/v1/flow/tasks/:id/approve) sent ${seen.length} SQL statements:`);
     const client = new pg.Client({ connectionString: scratch.url });
@@ -64,6 +70,7 @@ export async function p1Statements(pgUrl: string | undefined): Promise<string[]>
     await app.close();
     return [];
   } finally {
+    proto.query = original;
     await database.close().catch(() => undefined);
     await scratch.drop();
   }

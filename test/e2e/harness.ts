@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { beforeEach } from 'vitest';
 import { startServer, type Running } from '../../src/server/start';
 import { DEMO_PASSWORD, TestClock } from '../support/app';
 import { createServerDatabase } from '../support/db';
@@ -19,6 +20,34 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Pages of the running test, with what went wrong in them, for the failure report. */
+const pages = new Map<Page, string[]>();
+
+/**
+ * When a browser test fails, leave a screenshot of every page under test-results/ and print
+ * each page's URL with its failed API calls and console errors, so that a CI log says why.
+ */
+beforeEach(({ task, onTestFailed }) => {
+  pages.clear();
+  onTestFailed(async () => {
+    fs.mkdirSync('test-results', { recursive: true });
+    let n = 0;
+    for (const [page, log] of pages) {
+      n += 1;
+      const file = path.join('test-results', `${path.basename(task.file?.name ?? 'e2e')}-${n}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      console.log(`[e2e] page ${n}: ${page.url()} (screenshot ${file})\n  ${log.slice(-15).join('\n  ') || 'no failed requests or console errors'}`);
+      const alert = await page.getByTestId('error-alert').allInnerTexts().catch(() => []);
+      if (alert.length) console.log(`[e2e] page ${n} shows: ${alert.join(' | ')}`);
+    }
+  });
+});
+
+/** Let the single-page app finish its first requests, so that nothing re-renders under a click. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+}
 
 export interface E2E {
   server: Running;
@@ -54,6 +83,14 @@ export async function startE2E(opts: { clock?: TestClock } = {}): Promise<E2E> {
       const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
+      const log: string[] = [];
+      pages.set(page, log);
+      page.on('console', (m) => { if (m.type() === 'error') log.push(`console: ${m.text()}`); });
+      page.on('response', (r) => { if (r.status() >= 400) log.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
+      const goto = page.goto.bind(page);
+      const reload = page.reload.bind(page);
+      page.goto = async (url, o) => { const r = await goto(url, o); await settled(page); return r; };
+      page.reload = async (o) => { const r = await reload(o); await settled(page); return r; };
       return page;
     },
     async login(page, username, password = DEMO_PASSWORD) {

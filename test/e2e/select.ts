@@ -13,8 +13,18 @@ async function noOpenDropdown(page: Page): Promise<void> {
  * take the newest dropdown (antd appends each to the end of the body).
  */
 export async function pickOption(page: Page, testId: string, option: string): Promise<void> {
-  await noOpenDropdown(page);
-  await page.getByTestId(testId).click();
-  await page.locator(OPEN_DROPDOWN).last().locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  // A re-render of the page (data arriving) can close the dropdown under the click: try again.
+  for (let attempt = 1; ; attempt++) {
+    await noOpenDropdown(page);
+    await page.getByTestId(testId).click();
+    const item = page.locator(OPEN_DROPDOWN).last().locator('.ant-select-item-option').filter({ hasText: option }).first();
+    try {
+      await item.click({ timeout: attempt < 3 ? 8_000 : undefined });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
   await noOpenDropdown(page);
 }
