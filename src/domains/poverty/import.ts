@@ -72,6 +72,8 @@ async function insertErrors(database: Database, jobId: string, list: RowError[])
 async function finishImport(ctx: Ctx, jobId: string, processed: number): Promise<void> {
   await withTx(ctx, async (tx) => {
     const db = tx.db;
+    // Sorts and aggregates over the whole file stay in memory instead of spilling to disk.
+    await db.execute(sql`set local work_mem = '64MB'`);
     // Same ID twice in the file: the first row stays, later ones are rejected.
     await db.execute(sql`insert into poverty_import_errors (job_id, line, "column", code, message)
       select s.job_id, s.line, '证件号码', 'duplicate', '证件号码与本文件第' || f.first_line || '行重复'
@@ -109,11 +111,12 @@ async function finishImport(ctx: Ctx, jobId: string, processed: number): Promise
         net_income_per_head_fen, disposable_income_per_head_fen, income_year, rigid_expenditure_fen, last_year_income_fen, income_only_transfers,
         education_secured, medical_secured, housing_secured, water_secured, bank_account_enc, bank_account_masked, member_count, import_job_id, created_at, search_tsv)
       select 'hh_' || replace(gen_random_uuid()::text, '-', ''), s.household_code, s.village_code, t.code, t.parent_code,
-        case when s.relation = '户主' then s.name else coalesce((select x.name from poverty_import_staging x where x.job_id = s.job_id and x.household_code = s.household_code and x.relation = '户主' limit 1), s.name) end,
+        s.name,
         s.registered_status, s.exit_year, s.extreme_poor, s.net_income_per_head_fen, s.disposable_income_per_head_fen, s.income_year,
         s.rigid_expenditure_fen, s.last_year_income_fen, s.income_only_transfers, s.education_secured, s.medical_secured, s.housing_secured,
-        s.water_secured, s.bank_account_enc, s.bank_account_masked, 0, s.job_id, ${now}::timestamptz, d.doc
-      from (select distinct on (household_code) * from poverty_import_staging where job_id = ${jobId}
+        s.water_secured, s.bank_account_enc, s.bank_account_masked, s.members, s.job_id, ${now}::timestamptz, d.doc
+      from (select distinct on (household_code) *, count(*) over (partition by household_code)::int as members
+            from poverty_import_staging where job_id = ${jobId}
             order by household_code, (relation = '户主') desc, line) s
       left join docs d on d.household_code = s.household_code
       join poverty_regions v on v.code = s.village_code
@@ -131,7 +134,10 @@ async function finishImport(ctx: Ctx, jobId: string, processed: number): Promise
       where s.job_id = ${jobId}
       returning household_id)
       , counted as (select household_id, count(*) as n from ins group by household_id)
-      , upd as (update poverty_households h set member_count = h.member_count + c.n from counted c where h.id = c.household_id returning 1)
+      -- New households were created with their member count; only older ones gain members here
+      -- (updating every new row again would rewrite each and its search index entry).
+      , upd as (update poverty_households h set member_count = h.member_count + c.n from counted c
+          where h.id = c.household_id and h.import_job_id is distinct from ${jobId} returning 1)
       select (select count(*)::int from ins) as n, (select count(*) from upd) as u`);
     // Households that existed before this import and gained members: merge their documents.
     await db.execute(sql`update poverty_households h set search_tsv = coalesce(h.search_tsv, ''::tsvector) || x.doc

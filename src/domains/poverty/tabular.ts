@@ -163,29 +163,42 @@ export async function stageUpload<I, E>(
   let index: I | null = null;
   let batch: CopyValue[][] = [];
   let refusals: E[] = [];
+  // One batch is written while the next is read and encrypted, so the database's COPY and our
+  // parsing overlap (P2); waiting for the previous write first keeps memory to two batches.
+  let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
-    await o.flush(batch, refusals);
+    const [rows, refused] = [batch, refusals];
     batch = [];
     refusals = [];
+    await inFlight;
+    inFlight = o.flush(rows, refused);
+    inFlight.catch(() => undefined); // reported by the next await, not as an unhandled rejection
   };
-  for await (const rec of records) {
-    if (index === null) {
-      const h = o.header(rec.cells);
-      if (h.missing.length > 0) throw new UploadError(`表头缺少必填列：${h.missing.join('、')}`);
-      index = h.index;
-      continue;
+  try {
+    for await (const rec of records) {
+      if (index === null) {
+        const h = o.header(rec.cells);
+        if (h.missing.length > 0) throw new UploadError(`表头缺少必填列：${h.missing.join('、')}`);
+        index = h.index;
+        continue;
+      }
+      progress.processed++;
+      const r = rec.error ? { errors: [o.unreadable(rec.line, rec.error)] } : o.stage(rec.line, rec.cells, index);
+      if (r.row) batch.push(r.row);
+      else {
+        refusals.push(...(r.errors ?? []));
+        progress.rejected++;
+      }
+      if (batch.length + refusals.length >= o.batchSize) await flush();
     }
-    progress.processed++;
-    const r = rec.error ? { errors: [o.unreadable(rec.line, rec.error)] } : o.stage(rec.line, rec.cells, index);
-    if (r.row) batch.push(r.row);
-    else {
-      refusals.push(...(r.errors ?? []));
-      progress.rejected++;
-    }
-    if (batch.length + refusals.length >= o.batchSize) await flush();
+    if (index === null) throw new UploadError('文件为空或没有表头');
+    await flush();
+    await inFlight;
+  } catch (err) {
+    // Never leave a COPY running behind the caller's clean-up.
+    await inFlight.catch(() => undefined);
+    throw err;
   }
-  if (index === null) throw new UploadError('文件为空或没有表头');
-  await flush();
 }
 
 /** An uploaded file as records, read as a stream under a size limit, with the bytes read so far (for progress). */
