@@ -134,7 +134,7 @@ export async function povertyBench(engine: 'pglite' | 'postgres', n: number, ctx
       const port = (app.server.address() as { port: number }).port;
       try {
         const job3 = await startReclassify(c);
-        const run = await probed(port, () => runReclassify(c, job3));
+        const run = await probed(port, () => runReclassify(c, job3, { embedded: engine === 'pglite' }));
         await database.exec('update poverty_monitoring set suggested_level = null, suggested_rule = null');
         const [, updateMs] = await t(() => database.exec(`update poverty_monitoring m set
           suggested_level = case

@@ -84,7 +84,7 @@ describe('set-wise reclassification (MON-15, MON-16, MON-17)', () => {
     await t.database.db.execute(sql`update poverty_households set disposable_income_per_head_fen = 500000 where code = '220802200202004'`); // blue → red (income)
     await t.database.db.execute(sql`update poverty_households set extreme_poor = false, income_only_transfers = true, disposable_income_per_head_fen = 700000 where code = '220802200201001'`); // red → yellow
     const jobId = await startReclassify(ctx);
-    const job = await runReclassify(ctx, jobId, 3);
+    const job = await runReclassify(ctx, jobId, { chunk: 3 });
     const [{ n }] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from poverty_monitoring where status = 'monitored'`);
     expect(job).toMatchObject({ status: 'done', processed: n, total: n, changed: 3 });
     const changes = await rows<{ code: string; from_level: string; to_level: string; rule_id: string }>(t.database.db, sql`select h.code, c.from_level, c.to_level, c.rule_id
@@ -114,7 +114,7 @@ describe('set-wise reclassification (MON-15, MON-16, MON-17)', () => {
     const single = await rows(t.database.db, sql`select id, suggested_level, suggested_rule from poverty_monitoring where status = 'monitored' order by id`);
     expect(chunked).toEqual(single);
     // A second run on unchanged data changes nothing and records nothing.
-    await runReclassify(ctx, await startReclassify(ctx), 4);
+    await runReclassify(ctx, await startReclassify(ctx), { chunk: 4 });
     const again = await one<{ changed: number }>(sql`select changed from poverty_jobs where kind = 'reclassify' order by created_at desc, id desc limit 1`);
     expect(again.changed).toBe(0);
   });

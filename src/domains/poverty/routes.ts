@@ -106,7 +106,8 @@ export const povertyRoutes: FastifyPluginAsyncZod = async (app) => {
     const jobId = await startReclassify(req.ctx);
     // Runs after the reply, chunk by chunk; the web app polls /poverty/jobs/:id.
     const ctx: Ctx = { ...req.ctx };
-    setImmediate(() => void runReclassify(ctx, jobId).catch((err: unknown) => req.log.error({ err }, 'reclassify failed')));
+    const embedded = req.server.database.kind === 'pglite';
+    setImmediate(() => void runReclassify(ctx, jobId, { embedded }).catch((err: unknown) => req.log.error({ err }, 'reclassify failed')));
     return reply.status(202).send({ jobId });
   });
 
