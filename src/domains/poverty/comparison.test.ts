@@ -29,7 +29,7 @@ async function compare(sector: string, csv: string, period?: string) {
   const res = await t.app.inject({ method: 'PUT', url: `/api/v1/poverty/comparisons/${jobId}/file`, headers: { cookie, 'content-type': 'text/csv' }, payload: csv });
   return { jobId, res };
 }
-const findings = async (jobId: string) => (await t.app.inject({ url: `/api/v1/poverty/findings?jobId=${jobId}`, headers: { cookie } })).json().items as { id: string; householdCode: string; kind: string; fromLevel: string | null; toLevel: string; ruleId: string; status: string }[];
+const findings = async (jobId: string) => (await t.app.inject({ url: `/api/v1/poverty/findings?jobId=${jobId}`, headers: { cookie } })).json().items as { id: string; householdCode: string; kind: string; fromLevel: string | null; toLevel: string; ruleId: string; status: string; evidence: string }[];
 
 describe('数据比对 as a job (MON-10, MON-15, MON-02)', () => {
   let jobId = '';
@@ -65,6 +65,9 @@ describe('数据比对 as a job (MON-10, MON-15, MON-02)', () => {
       [GENERAL, 'entry', null, 'RED', 'MON-15'],
       [BLUE, 'level_up', 'BLUE', 'RED', 'MON-15'],
     ].sort());
+    // Each finding carries the sector's rows of that household as its evidence (the matched row only).
+    expect(list.find((f) => f.householdCode === GENERAL)!.evidence).toBe(`${g.name}：住房安全隐患（鉴定为C级） 2026-10-20`);
+    expect(list.find((f) => f.householdCode === BLUE)!.evidence).toBe(`${b.name}：住房安全隐患 2026-10-21`);
     const report = (await t.app.inject({ url: `/api/v1/poverty/comparisons/${jobId}/errors`, headers: { cookie } })).json().items as { line: number; code: string }[];
     expect(report.map((e) => [e.line, e.code])).toEqual([[6, 'name_mismatch'], [7, 'bad_id'], [9, 'bad_value']]);
     // Staging is emptied; the plaintext ID never reached the database.

@@ -120,34 +120,32 @@ export async function matchComparison(ctx: Ctx, jobId: string, processed?: numbe
   const meta = await jobMeta(ctx, jobId);
   const kind = SECTOR_KINDS[meta.sector];
   const county = meta.county_code;
-  const countyFilter = county ? sql`h.county_code = ${county}` : sql`true`;
   const today = localDate(ctx.clock.now());
   const result = await withTx(ctx, async (tx) => {
     const db = tx.db;
+    // One pass over the register (P4): every staged row with the person its ID hash finds (in
+    // the job's county), kept for this transaction; the reports and findings below read it.
+    await db.execute(sql`create temp table gc_sector_match on commit drop as
+      select s.line, s.name, s.id_masked, s.hazard, s.cause, s.event_date, s.amount_fen, s.detail, p.household_id, p.name = s.name as same_name
+      from poverty_sector_staging s join poverty_persons p on p.id_hash = s.id_hash
+      ${county ? sql`join poverty_households h on h.id = p.household_id and h.county_code = ${county}` : sql``}
+      where s.job_id = ${jobId}`);
+    // The households' number, so that the register is joined by hash rather than row by row.
+    await db.execute(sql`analyze gc_sector_match (household_id)`);
     // Names that differ from the register: reported, not matched (the ID may be mistyped).
     await db.execute(sql`insert into poverty_import_errors (job_id, line, "column", code, message)
-      select s.job_id, s.line, '姓名', 'name_mismatch', '姓名与台账不一致（证件号码 ' || s.id_masked || '）'
-      from poverty_sector_staging s join poverty_persons p on p.id_hash = s.id_hash join poverty_households h on h.id = p.household_id
-      where s.job_id = ${jobId} and ${countyFilter} and p.name <> s.name`);
-    const [counts] = await rows<{ total: number; matched: number; mismatched: number }>(db, sql`select count(*)::int as total,
-      count(p.id) filter (where p.name = s.name)::int as matched, count(p.id) filter (where p.name <> s.name)::int as mismatched
-      from poverty_sector_staging s left join (poverty_persons p join poverty_households h on h.id = p.household_id and ${countyFilter}) on p.id_hash = s.id_hash
-      where s.job_id = ${jobId}`);
+      select ${jobId}, line, '姓名', 'name_mismatch', '姓名与台账不一致（证件号码 ' || id_masked || '）' from gc_sector_match where not same_name`);
+    const [counts] = await rows<{ total: number; matched: number; mismatched: number }>(db, sql`select
+      (select count(*)::int from poverty_sector_staging where job_id = ${jobId}) as total,
+      count(*) filter (where same_name)::int as matched, count(*) filter (where not same_name)::int as mismatched from gc_sector_match`);
     const c = levelCase(sql`${JSON.stringify(MON03.param('nationalPovertyStandard'))}`, MON03.param('multiplier'));
-    const [ins] = await rows<{ n: number }>(db, sql`with matched as (
-        select p.household_id, s.* from poverty_sector_staging s join poverty_persons p on p.id_hash = s.id_hash and p.name = s.name
-        where s.job_id = ${jobId}),
-      agg as (
+    const [ins] = await rows<{ n: number }>(db, sql`with agg as (
         select household_id,
           bool_or(hazard = 'COMPULSORY_EDUCATION') as edu, bool_or(hazard = 'HOUSING_SAFETY') as hou, bool_or(hazard = 'BASIC_MEDICAL') as med,
           bool_or(hazard = 'EXTREME_POOR') as ext, bool_or(hazard = 'INCIDENT') as inc,
           min(cause) filter (where hazard = 'INCIDENT') as inc_type, min(event_date) filter (where hazard = 'INCIDENT') as inc_date,
-          coalesce(sum(amount_fen) filter (where hazard = 'HOSPITAL'), 0) as self_pay,
-          string_agg(name || '：' || hazard_label || coalesce('（' || detail || '）', '') || coalesce(' ' || event_date::text, ''), '；' order by line) as evidence
-        from (select m.*, case m.hazard when 'COMPULSORY_EDUCATION' then '义务教育保障隐患' when 'HOUSING_SAFETY' then '住房安全隐患'
-          when 'BASIC_MEDICAL' then '基本医疗保障隐患' when 'EXTREME_POOR' then '特困供养' when 'INCIDENT' then '临时救助/受灾'
-          else '住院' || coalesce(' 自付' || (m.amount_fen / 100.0)::numeric(14,2)::text || '元', '') end as hazard_label from matched m) x
-        group by household_id),
+          coalesce(sum(amount_fen) filter (where hazard = 'HOSPITAL'), 0) as self_pay
+        from gc_sector_match where same_name group by household_id),
       h as (
         select hh.id, hh.registered_status, hh.income_year, hh.disposable_income_per_head_fen, hh.income_only_transfers,
           hh.extreme_poor or a.ext as extreme_poor,
@@ -155,20 +153,31 @@ export async function matchComparison(ctx: Ctx, jobId: string, processed?: numbe
           hh.housing_secured and not a.hou as housing_secured, hh.water_secured,
           coalesce(hh.rigid_expenditure_fen, 0) + a.self_pay as rigid, hh.last_year_income_fen as last_income,
           a.*
-        from agg a join poverty_households hh on hh.id = a.household_id where ${county ? sql`hh.county_code = ${county}` : sql`true`}),
-      calc as (
+        from agg a join poverty_households hh on hh.id = a.household_id),
+      -- Only households that can give a finding go on to the per-household level (members' labour).
+      cand as (
         select h.*, m.id as mon_id, m.status as mon_status, coalesce(m.level, m.suggested_level) as cur_level,
-          ${c.level} as new_level, ${c.rule} as rule_id, ${c.reason} as reason,
           (h.self_pay > 0 and h.last_income is not null and h.rigid > h.last_income) as c2
         from h left join poverty_monitoring m on m.household_id = h.id and m.status <> 'exited'
-        left join lateral (select count(*) filter (where p.labour_capacity in ('full', 'skilled', 'weak'))::int as working,
+        where m.status = 'monitored'
+           or (m.id is null and h.registered_status in ('none', 'exited')
+               and (h.edu or h.med or h.hou or h.inc or (h.self_pay > 0 and h.last_income is not null and h.rigid > h.last_income)))),
+      calc as (
+        select h.*, ${c.level} as new_level, ${c.rule} as rule_id, ${c.reason} as reason
+        from cand h left join lateral (select count(*) filter (where p.labour_capacity in ('full', 'skilled', 'weak'))::int as working,
           count(*) filter (where p.labour_capacity = 'lost')::int as lost from poverty_persons p where p.household_id = h.id) w on true),
       found as (
         select calc.*, case when mon_id is null then 'entry' else 'level_up' end as kind,
           array_remove(array[case when edu then 'COMPULSORY_EDUCATION' end, case when med then 'BASIC_MEDICAL' end, case when hou then 'HOUSING_SAFETY' end], null) as hazards
         from calc
-        where (mon_id is null and registered_status in ('none', 'exited') and (edu or med or hou or inc or c2))
+        where mon_id is null
            or (mon_status = 'monitored' and (case new_level when 'RED' then 3 when 'YELLOW' then 2 else 1 end) > (case cur_level when 'RED' then 3 when 'YELLOW' then 2 when 'BLUE' then 1 else 0 end))),
+      ev as (
+        select x.household_id, string_agg(x.name || '：' || case x.hazard when 'COMPULSORY_EDUCATION' then '义务教育保障隐患' when 'HOUSING_SAFETY' then '住房安全隐患'
+            when 'BASIC_MEDICAL' then '基本医疗保障隐患' when 'EXTREME_POOR' then '特困供养' when 'INCIDENT' then '临时救助/受灾'
+            else '住院' || coalesce(' 自付' || (x.amount_fen / 100.0)::numeric(14,2)::text || '元', '') end
+            || coalesce('（' || x.detail || '）', '') || coalesce(' ' || x.event_date::text, ''), '；' order by x.line) as evidence
+        from gc_sector_match x where x.same_name and x.household_id in (select id from found) group by x.household_id),
       ins as (
         insert into poverty_findings (id, job_id, household_id, monitoring_id, kind, sector, criteria, facts, from_level, to_level, rule_id, reason, evidence, status, created_at)
         select 'fnd_' || replace(gen_random_uuid()::text, '-', ''), ${jobId}, f.id, f.mon_id, f.kind, ${meta.sector},
@@ -180,20 +189,18 @@ export async function matchComparison(ctx: Ctx, jobId: string, processed?: numbe
             'educationSecured', case when f.edu then false end, 'medicalSecured', case when f.med then false end,
             'housingSecured', case when f.hou then false end, 'extremePoor', case when f.ext then true end,
             'rigidExpenditureFen', case when f.self_pay > 0 then f.rigid end)),
-          f.cur_level, f.new_level, f.rule_id, f.reason, left(f.evidence, 2000), 'open', ${tx.clock.now().toISOString()}::timestamptz
-        from found f
+          f.cur_level, f.new_level, f.rule_id, f.reason, left(ev.evidence, 2000), 'open', ${tx.clock.now().toISOString()}::timestamptz
+        from found f join ev on ev.household_id = f.id
         on conflict (job_id, household_id) do nothing
         returning 1)
       select count(*)::int as n from ins`);
     // MON-13: every admission of a monitored household's member is followed up by the township/village.
     const [fu] = await rows<{ n: number }>(db, sql`with ins as (
       insert into poverty_followups (id, job_id, household_id, monitoring_id, person_name, admitted_on, cause, detail, status, created_at)
-      select 'fup_' || replace(gen_random_uuid()::text, '-', ''), ${jobId}, p.household_id, m.id, s.name, min(s.event_date), min(s.cause), string_agg(s.detail, '；'), 'open', ${tx.clock.now().toISOString()}::timestamptz
-      from poverty_sector_staging s join poverty_persons p on p.id_hash = s.id_hash and p.name = s.name
-      join poverty_monitoring m on m.household_id = p.household_id and m.status = 'monitored'
-      join poverty_households h on h.id = p.household_id
-      where s.job_id = ${jobId} and s.hazard = 'HOSPITAL' and ${countyFilter}
-      group by p.household_id, m.id, s.name
+      select 'fup_' || replace(gen_random_uuid()::text, '-', ''), ${jobId}, s.household_id, m.id, s.name, min(s.event_date), min(s.cause), string_agg(s.detail, '；'), 'open', ${tx.clock.now().toISOString()}::timestamptz
+      from gc_sector_match s join poverty_monitoring m on m.household_id = s.household_id and m.status = 'monitored'
+      where s.same_name and s.hazard = 'HOSPITAL'
+      group by s.household_id, m.id, s.name
       on conflict do nothing returning household_id)
       select count(*)::int as n from ins`);
     await db.execute(sql`delete from poverty_sector_staging where job_id = ${jobId}`);
