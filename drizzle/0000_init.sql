@@ -1247,6 +1247,21 @@ CREATE TABLE "personnel_trips" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "poverty_conversions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"household_id" text NOT NULL,
+	"monitoring_id" text,
+	"source" text NOT NULL,
+	"incident_id" text,
+	"status" text NOT NULL,
+	"proposed_on" date NOT NULL,
+	"identified_on" date,
+	"procedure_ref" text,
+	"entered_on" date,
+	"note" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "poverty_findings" (
 	"id" text PRIMARY KEY NOT NULL,
 	"job_id" text NOT NULL,
@@ -1353,6 +1368,23 @@ CREATE TABLE "poverty_import_staging" (
 	"search_tokens" text[]
 );
 --> statement-breakpoint
+CREATE TABLE "poverty_incidents" (
+	"id" text PRIMARY KEY NOT NULL,
+	"household_id" text NOT NULL,
+	"monitoring_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"event_type" text NOT NULL,
+	"event_date" date NOT NULL,
+	"description" text NOT NULL,
+	"population_class" text NOT NULL,
+	"status" text NOT NULL,
+	"assessed_on" date,
+	"assessment" text,
+	"remaining_hazards" jsonb,
+	"recorded_by" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "poverty_jobs" (
 	"id" text PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -1385,6 +1417,32 @@ CREATE TABLE "poverty_level_changes" (
 	"job_id" text,
 	"account_id" text,
 	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "poverty_measure_events" (
+	"id" text PRIMARY KEY NOT NULL,
+	"measure_id" text NOT NULL,
+	"status" text NOT NULL,
+	"note" text,
+	"account_id" text,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "poverty_measures" (
+	"id" text PRIMARY KEY NOT NULL,
+	"monitoring_id" text NOT NULL,
+	"household_id" text NOT NULL,
+	"type" text NOT NULL,
+	"description" text NOT NULL,
+	"responsible_body" text NOT NULL,
+	"start_date" date NOT NULL,
+	"amount_fen" bigint,
+	"detail" jsonb NOT NULL,
+	"status" text NOT NULL,
+	"sector_action_id" text,
+	"incident_id" text,
+	"recorded_by" text,
+	"recorded_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "poverty_monitoring" (
@@ -1457,6 +1515,21 @@ CREATE TABLE "poverty_regions" (
 CREATE TABLE "poverty_reminders_sent" (
 	"key" text PRIMARY KEY NOT NULL,
 	"sent_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "poverty_sector_actions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"monitoring_id" text NOT NULL,
+	"household_id" text NOT NULL,
+	"hazard" text NOT NULL,
+	"sector" text NOT NULL,
+	"opened_on" date NOT NULL,
+	"due_on" date NOT NULL,
+	"status" text NOT NULL,
+	"measure_id" text,
+	"resolved_on" date,
+	"result" text,
+	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "poverty_sector_staging" (
@@ -2375,6 +2448,8 @@ CREATE UNIQUE INDEX "leave_ledger_source_uq" ON "leave_ledger" USING btree ("sou
 CREATE INDEX "leave_requests_person_idx" ON "leave_requests" USING btree ("person_id","start_date");--> statement-breakpoint
 CREATE INDEX "leave_requests_flow_idx" ON "leave_requests" USING btree ("flow_instance_id");--> statement-breakpoint
 CREATE INDEX "personnel_trips_person_idx" ON "personnel_trips" USING btree ("person_id","start_date");--> statement-breakpoint
+CREATE UNIQUE INDEX "poverty_conversions_open_uq" ON "poverty_conversions" USING btree ("household_id") WHERE status <> 'entered';--> statement-breakpoint
+CREATE INDEX "poverty_conversions_status_idx" ON "poverty_conversions" USING btree ("status");--> statement-breakpoint
 CREATE UNIQUE INDEX "poverty_findings_job_household_uq" ON "poverty_findings" USING btree ("job_id","household_id");--> statement-breakpoint
 CREATE INDEX "poverty_findings_status_idx" ON "poverty_findings" USING btree ("status","job_id");--> statement-breakpoint
 CREATE INDEX "poverty_followups_status_idx" ON "poverty_followups" USING btree ("status","household_id");--> statement-breakpoint
@@ -2385,8 +2460,12 @@ CREATE INDEX "poverty_households_county_idx" ON "poverty_households" USING btree
 CREATE INDEX "poverty_households_search_idx" ON "poverty_households" USING gin ("search_tsv");--> statement-breakpoint
 CREATE INDEX "poverty_import_errors_job_idx" ON "poverty_import_errors" USING btree ("job_id","line");--> statement-breakpoint
 CREATE INDEX "poverty_import_staging_job_idx" ON "poverty_import_staging" USING btree ("job_id","line");--> statement-breakpoint
+CREATE INDEX "poverty_incidents_household_idx" ON "poverty_incidents" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "poverty_level_changes_mon_idx" ON "poverty_level_changes" USING btree ("monitoring_id");--> statement-breakpoint
 CREATE INDEX "poverty_level_changes_job_idx" ON "poverty_level_changes" USING btree ("job_id");--> statement-breakpoint
+CREATE INDEX "poverty_measure_events_measure_idx" ON "poverty_measure_events" USING btree ("measure_id","at");--> statement-breakpoint
+CREATE INDEX "poverty_measures_household_idx" ON "poverty_measures" USING btree ("household_id","type");--> statement-breakpoint
+CREATE INDEX "poverty_measures_type_idx" ON "poverty_measures" USING btree ("type","start_date");--> statement-breakpoint
 CREATE INDEX "poverty_monitoring_household_idx" ON "poverty_monitoring" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "poverty_monitoring_status_idx" ON "poverty_monitoring" USING btree ("status","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "poverty_monitoring_open_uq" ON "poverty_monitoring" USING btree ("household_id") WHERE status <> 'exited';--> statement-breakpoint
@@ -2394,6 +2473,8 @@ CREATE INDEX "poverty_monitoring_events_mon_idx" ON "poverty_monitoring_events" 
 CREATE UNIQUE INDEX "poverty_persons_id_hash_uq" ON "poverty_persons" USING btree ("id_hash");--> statement-breakpoint
 CREATE INDEX "poverty_persons_household_idx" ON "poverty_persons" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "poverty_regions_parent_idx" ON "poverty_regions" USING btree ("parent_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "poverty_sector_actions_open_uq" ON "poverty_sector_actions" USING btree ("household_id","hazard") WHERE status <> 'resolved';--> statement-breakpoint
+CREATE INDEX "poverty_sector_actions_status_idx" ON "poverty_sector_actions" USING btree ("status","due_on");--> statement-breakpoint
 CREATE INDEX "poverty_sector_staging_job_idx" ON "poverty_sector_staging" USING btree ("job_id","id_hash");--> statement-breakpoint
 CREATE INDEX "poverty_visits_mon_idx" ON "poverty_visits" USING btree ("monitoring_id","visited_on");--> statement-breakpoint
 CREATE INDEX "poverty_visits_household_idx" ON "poverty_visits" USING btree ("household_id");--> statement-breakpoint

@@ -11,6 +11,7 @@ import '../domains/finance/office/rules';
 import '../domains/finance/office/flows';
 import '../domains/poverty/rules';
 import '../domains/poverty/duty-rules';
+import '../domains/poverty/measure-rules';
 import '../domains/rain/rules';
 import '../domains/documents/rules';
 import '../domains/documents/flows';

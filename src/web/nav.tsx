@@ -58,6 +58,7 @@ export const pages: PageDef[] = [
   { path: '/poverty/households', label: '农户台账', group: '防返贫监测', icon: <TeamOutlined />, permission: 'poverty.read', element: lazy(() => import('./pages/poverty/HouseholdsPage')) },
   { path: '/poverty/import', label: '台账导入', group: '防返贫监测', icon: <BookOutlined />, permission: 'poverty.manage', element: lazy(() => import('./pages/poverty/ImportPage')) },
   { path: '/poverty/comparison', label: '数据比对', group: '防返贫监测', icon: <SafetyOutlined />, permission: 'poverty.manage', element: lazy(() => import('./pages/poverty/ComparisonPage')) },
+  { path: '/poverty/measures', label: '帮扶措施', group: '防返贫监测', icon: <SolutionOutlined />, permission: 'poverty.read', element: lazy(() => import('./pages/poverty/MeasuresPage')) },
   { path: '/poverty/duties', label: '监测职责', group: '防返贫监测', icon: <ScheduleOutlined />, permission: 'poverty.read', element: lazy(() => import('./pages/poverty/DutiesPage')) },
   { path: '/rain/students', label: '学生名单', group: '雨露计划', icon: <TeamOutlined />, permission: 'rain.read', element: lazy(() => import('./pages/rain/StudentsPage')) },
   { path: '/rain/roll', label: '学籍比对', group: '雨露计划', icon: <BookOutlined />, permission: 'rain.manage', element: lazy(() => import('./pages/rain/RollPage')) },

@@ -6,6 +6,9 @@ import { povertyRoutes } from './routes';
 import { seedPovertyDemo } from './seed';
 import './rules';
 import './duty-rules';
+import './measure-rules';
+import { openSectorActionsJob } from './measures';
+import { seedMeasuresDemo } from './measure-seed';
 import { remindDuties } from './duties';
 import { LOCAL_ROLE, seedDutiesDemo } from './duty-seed';
 
@@ -25,7 +28,11 @@ export const povertyModule: Module = {
   permissions: POVERTY_PERMISSIONS,
   routes: povertyRoutes,
   // MON-11/12/13 reminders: hourly; each reminder is keyed and sent once on any number of servers.
-  jobs: [{ name: 'poverty-duties', everyMs: 3_600_000, run: remindDuties }],
+  jobs: [
+    { name: 'poverty-duties', everyMs: 3_600_000, run: remindDuties },
+    // MON-18: hazards recorded by imports or sector comparisons open their sector items.
+    { name: 'poverty-sector-actions', everyMs: 3_600_000, run: openSectorActionsJob },
+  ],
   async seedBase(ctx) {
     // County/township/village ledger staff: manage the ledgers of the regions linked to their account.
     await ctx.db.execute(sql`insert into roles (id, code, name, description, admin_kind, scope, builtin)
@@ -39,5 +46,6 @@ export const povertyModule: Module = {
   seedDemo: async (ctx) => {
     await seedPovertyDemo(ctx);
     await seedDutiesDemo(ctx);
+    await seedMeasuresDemo(ctx);
   },
 };

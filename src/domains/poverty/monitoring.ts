@@ -11,6 +11,8 @@ import {
   SECTORS, suggestLevel, type Category, type Criteria, type Level, type LevelFacts,
 } from './rules';
 import { assertHouseholdInScope, assertMonitoringInScope, inScopeSql, regionScope } from './scope';
+import { HAZARD_FLAG } from './measure-rules';
+import { openSectorActions, socialSecurityCheck } from './measures';
 
 /**
  * The monitoring procedure (P-MON-A…E): propose → verify → county confirms with a colour →
@@ -152,6 +154,9 @@ export async function confirmMonitoring(ctx: Ctx, id: string, input: { level?: L
       included_on = ${day}, confirmed_by = ${actor.accountId} where id = ${id}`);
     await event(tx, id, 'confirm', { body: '县扶贫办', detail: { level, levelReason: input.levelReason ?? null, acknowledged: acknowledged.map((w) => w.ruleId) } });
     await levelChange(tx, id, 'confirmed', null, level, 'MON-14', input.levelReason ?? '确认纳入');
+    // MON-18: the confirmed C3 hazards become household facts and open the sector items.
+    for (const hz of m.criteria.C3?.hazards ?? []) await tx.db.execute(sql`update poverty_households set ${sql.raw(HAZARD_FLAG[hz])} = false where id = ${m.household_id}`);
+    await openSectorActions(tx, m.household_id);
     await audit(tx, { event: 'poverty.monitoring.confirm', objectType: 'poverty_monitoring', objectId: id, detail: { level, acknowledged: acknowledged.map((w) => w.ruleId) } });
     return { id, level, warnings: acknowledged };
   });
@@ -181,18 +186,19 @@ export async function setLevel(ctx: Ctx, id: string, input: { level: Level; reas
 }
 
 /** MON-24: exit on net income stably above 1 × S and all four guarantees met. */
-export async function exitMonitoring(ctx: Ctx, id: string, input: { incomeStable: boolean; evidence: string; exitedOn?: string }) {
+export async function exitMonitoring(ctx: Ctx, id: string, input: { incomeStable: boolean; evidence: string; exitedOn?: string; acknowledged?: string[] }) {
   requireActor(ctx);
   await assertMonitoringInScope(ctx, id);
   return withTx(ctx, async (tx) => {
     const m = await loadMon(tx.db, id);
     if (m.status !== 'monitored') throw errors.conflict('只有监测中的农户可以退出监测');
     const f = await levelFacts(tx.db, m.household_id);
-    enforce([exitVerdict({ ...f, incomeStable: input.incomeStable, stabilityEvidence: input.evidence })]);
+    // MON-19 is a warning: exit of a household without labour and without social security needs it acknowledged.
+    const ack = enforce([exitVerdict({ ...f, incomeStable: input.incomeStable, stabilityEvidence: input.evidence }), await socialSecurityCheck(tx.db, m.household_id)], input.acknowledged ?? []);
     const day = input.exitedOn ?? localDate(tx.clock.now());
     await tx.db.execute(sql`update poverty_monitoring set status = 'exited', exited_on = ${day} where id = ${id}`);
     await event(tx, id, 'exit', { body: '县扶贫办', detail: { netIncomePerHeadFen: f.netIncomePerHeadFen, standardFen: f.standardFen, evidence: input.evidence, guarantees: 'all' } });
-    await audit(tx, { event: 'poverty.monitoring.exit', objectType: 'poverty_monitoring', objectId: id });
+    await audit(tx, { event: 'poverty.monitoring.exit', objectType: 'poverty_monitoring', objectId: id, detail: { acknowledged: ack.map((w) => w.ruleId) } });
     return { id, exitedOn: day };
   });
 }

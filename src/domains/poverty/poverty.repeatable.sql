@@ -32,3 +32,19 @@ LANGUAGE sql AS $$
   )
   SELECT count(*)::int FROM u
 $$;
+
+-- 帮扶措施 are history (MON-18): once recorded, only the status may move; nothing is deleted.
+CREATE OR REPLACE FUNCTION poverty_measures_guard() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'poverty_measures is append-only';
+  END IF;
+  IF (NEW.id, NEW.monitoring_id, NEW.household_id, NEW.type, NEW.description, NEW.responsible_body, NEW.start_date, NEW.amount_fen, NEW.detail, NEW.incident_id, NEW.recorded_by, NEW.recorded_at)
+     IS DISTINCT FROM (OLD.id, OLD.monitoring_id, OLD.household_id, OLD.type, OLD.description, OLD.responsible_body, OLD.start_date, OLD.amount_fen, OLD.detail, OLD.incident_id, OLD.recorded_by, OLD.recorded_at) THEN
+    RAISE EXCEPTION 'poverty_measures: a recorded measure is not changed, record a new one';
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS poverty_measures_guard ON poverty_measures;
+CREATE TRIGGER poverty_measures_guard BEFORE UPDATE OR DELETE ON poverty_measures FOR EACH ROW EXECUTE FUNCTION poverty_measures_guard();

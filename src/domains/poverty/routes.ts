@@ -14,6 +14,7 @@ import { runReclassify, startReclassify } from './reclassify';
 import { householdColumns } from './export';
 import { scaleVerdict } from './rules';
 import { dutyRoutes } from './duty-routes';
+import { measureRoutes } from './measure-routes';
 
 /** /api/v1/poverty/*: the household register, its import and export, and monitoring. */
 const READ = { permission: 'poverty.read' };
@@ -94,7 +95,7 @@ export const povertyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/poverty/monitoring/:id/level', { config: { ...MANAGE, rules: ['MON-15'] }, schema: { summary: '调整预警等级（须说明理由）', params: Id, body: z.object({ level: Level, reason: z.string().trim().min(1).max(500), acknowledged: Ack }) } }, async (req) =>
     mon.setLevel(req.ctx, req.params.id, req.body),
   );
-  app.post('/poverty/monitoring/:id/exit', { config: { ...MANAGE, rules: ['MON-24'] }, schema: { summary: '退出监测', params: Id, body: z.object({ incomeStable: z.boolean(), evidence: z.string().max(1000), exitedOn: Day.optional() }) } }, async (req) =>
+  app.post('/poverty/monitoring/:id/exit', { config: { ...MANAGE, rules: ['MON-24', 'MON-19'] }, schema: { summary: '退出监测', params: Id, body: z.object({ incomeStable: z.boolean(), evidence: z.string().max(1000), exitedOn: Day.optional(), acknowledged: Ack }) } }, async (req) =>
     mon.exitMonitoring(req.ctx, req.params.id, req.body),
   );
   app.get('/poverty/monitoring/:id/history', { config: READ, schema: { summary: '监测记录全过程', params: Id } }, async (req) => mon.monitoringHistory(req.ctx, req.params.id));
@@ -112,4 +113,5 @@ export const povertyRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   await app.register(dutyRoutes);
+  await app.register(measureRoutes);
 };

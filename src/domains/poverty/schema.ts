@@ -384,3 +384,119 @@ export const povertyRemindersSent = pgTable('poverty_reminders_sent', {
   key: text('key').primaryKey(),
   sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * 帮扶措施 (MON-18, 四（三）1–7): one row per measure, typed by the enum of B-poverty.md 4.3.
+ * Content is never changed after recording (a trigger in poverty.repeatable.sql refuses it);
+ * only `status` moves, and each move is a row in poverty_measure_events.
+ */
+export const povertyMeasures = pgTable(
+  'poverty_measures',
+  {
+    id: text('id').primaryKey(),
+    monitoringId: text('monitoring_id').notNull(),
+    householdId: text('household_id').notNull(),
+    type: text('type').notNull(),
+    description: text('description').notNull(),
+    responsibleBody: text('responsible_body').notNull(),
+    startDate: date('start_date').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    /** Type-specific facts (social-security item, subsidy check items, support-obligation step …). */
+    detail: jsonb('detail').notNull(),
+    status: text('status').notNull(), // active | done | stopped
+    sectorActionId: text('sector_action_id'),
+    incidentId: text('incident_id'),
+    recordedBy: text('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('poverty_measures_household_idx').on(t.householdId, t.type), index('poverty_measures_type_idx').on(t.type, t.startDate)],
+);
+
+export const povertyMeasureEvents = pgTable(
+  'poverty_measure_events',
+  {
+    id: text('id').primaryKey(),
+    measureId: text('measure_id').notNull(),
+    status: text('status').notNull(),
+    note: text('note'),
+    accountId: text('account_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('poverty_measure_events_measure_idx').on(t.measureId, t.at)],
+);
+
+/**
+ * 行业部门落实 (MON-18, 四（三）2): a 两不愁三保障 or drinking-water problem of a monitored
+ * household opens one item per hazard for the sector concerned, due in working days; it is
+ * resolved only after the sector's SECTOR_POLICY_FOR_GUARANTEES measure is recorded.
+ */
+export const povertySectorActions = pgTable(
+  'poverty_sector_actions',
+  {
+    id: text('id').primaryKey(),
+    monitoringId: text('monitoring_id').notNull(),
+    householdId: text('household_id').notNull(),
+    hazard: text('hazard').notNull(), // COMPULSORY_EDUCATION | BASIC_MEDICAL | HOUSING_SAFETY | DRINKING_WATER
+    sector: text('sector').notNull(),
+    openedOn: date('opened_on').notNull(),
+    dueOn: date('due_on').notNull(),
+    status: text('status').notNull(), // open | measure_recorded | resolved
+    measureId: text('measure_id'),
+    resolvedOn: date('resolved_on'),
+    result: text('result'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('poverty_sector_actions_open_uq').on(t.householdId, t.hazard).where(sql`status <> 'resolved'`),
+    index('poverty_sector_actions_status_idx').on(t.status, t.dueOn),
+  ],
+);
+
+/** 重大自然灾害或家庭重大变故 (MON-22, 四（三）6) of a household, and the assessment after relief. */
+export const povertyIncidents = pgTable(
+  'poverty_incidents',
+  {
+    id: text('id').primaryKey(),
+    householdId: text('household_id').notNull(),
+    monitoringId: text('monitoring_id').notNull(),
+    kind: text('kind').notNull(), // disaster | family
+    eventType: text('event_type').notNull(),
+    eventDate: date('event_date').notNull(),
+    description: text('description').notNull(),
+    /** 区别贫困人口和非贫困人口: poor (建档立卡, incl. exited) or non_poor, at recording. */
+    populationClass: text('population_class').notNull(),
+    status: text('status').notNull(), // open | resolved | problems_remain
+    assessedOn: date('assessed_on'),
+    assessment: text('assessment'),
+    remainingHazards: jsonb('remaining_hazards'),
+    recordedBy: text('recorded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('poverty_incidents_household_idx').on(t.householdId)],
+);
+
+/**
+ * 识别为贫困户 (MON-23, 三（二）1; MON-22, 四（三）6): proposed at the dynamic adjustment,
+ * identified by procedure, then entered into the national system once its function is open.
+ */
+export const povertyConversions = pgTable(
+  'poverty_conversions',
+  {
+    id: text('id').primaryKey(),
+    householdId: text('household_id').notNull(),
+    monitoringId: text('monitoring_id'),
+    source: text('source').notNull(), // standard (MON-23) | incident (MON-22)
+    incidentId: text('incident_id'),
+    status: text('status').notNull(), // proposed | identified | entered
+    proposedOn: date('proposed_on').notNull(),
+    identifiedOn: date('identified_on'),
+    procedureRef: text('procedure_ref'),
+    enteredOn: date('entered_on'),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('poverty_conversions_open_uq').on(t.householdId).where(sql`status <> 'entered'`),
+    index('poverty_conversions_status_idx').on(t.status),
+  ],
+);

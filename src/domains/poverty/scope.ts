@@ -66,6 +66,9 @@ export async function setStaffRegions(ctx: Ctx, accountId: string, codes: string
     const [a] = await rows(tx.db, sql`select id from accounts where id = ${accountId}`);
     if (!a) throw errors.notFound('账号');
     const unique = [...new Set(codes)];
+    // Only 乡村监测员 get a region: a region link on an office account would silently narrow what it sees.
+    const [local] = await rows(tx.db, sql`select 1 from account_roles ar join roles r on r.id = ar.role_id where ar.account_id = ${accountId} and r.code = 'poverty_local'`);
+    if (unique.length > 0 && !local) throw errors.badRequest('只能为“乡村监测员”角色的账号分配数据范围');
     if (unique.length > 0) {
       const known = await rows<{ code: string }>(tx.db, sql`select code from poverty_regions where code in ${unique}`);
       const missing = unique.filter((c) => !known.some((k) => k.code === c));

@@ -2,6 +2,7 @@ import type { Module } from '../../kernel/module';
 import { grantPermissions } from '../../kernel/access/grants';
 import { rainRoutes } from './routes';
 import { seedRainDemo } from './seed';
+import { seedRainChartHistory } from './chart-seed';
 import { remindDuties } from './reports';
 import './rules';
 
@@ -28,5 +29,8 @@ export const rainModule: Module = {
     await grantPermissions(ctx.db, 'leader', ['rain.confirm', 'rain.accounts']);
     await grantPermissions(ctx.db, 'inspector', ['rain.read']);
   },
-  seedDemo: (ctx) => seedRainDemo(ctx),
+  seedDemo: async (ctx) => {
+    await seedRainDemo(ctx);
+    await seedRainChartHistory(ctx);
+  },
 };

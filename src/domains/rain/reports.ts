@@ -390,3 +390,16 @@ export async function remindDuties(database: Database, clock: Clock): Promise<nu
   }
   return sent;
 }
+
+// ------------------------------------------------------------------------------------------
+// Dashboard chart: paid subsidies by county and semester, one aggregate statement.
+
+export async function subsidiesByCountyAndSemester(db: Db) {
+  const r = await rows<{ countyCode: string; countyName: string; semester: string; persons: number; amountFen: number }>(
+    db,
+    sql`select b.county_code as "countyCode", c.name as "countyName", p.semester, count(*)::int as persons, sum(p.amount_fen)::float8 as "amountFen"
+      from rain_payments p join rain_batches b on b.id = p.batch_id join poverty_regions c on c.code = b.county_code
+      where p.status = 'paid' group by b.county_code, c.name, p.semester order by p.semester, b.county_code`,
+  );
+  return r.map((x) => ({ ...x, semesterLabel: semesterLabel(x.semester) }));
+}

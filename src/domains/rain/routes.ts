@@ -214,6 +214,7 @@ export const rainRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition(name)).header('cache-control', 'no-store')
       .send(xlsxStream(rep.ledgerColumns, rep.ledgerRows(req.ctx.db, req.query.semester, req.query.region), { sheetName: '学期台账' }));
   });
+  app.get('/rain/charts/subsidies', { config: READ, schema: { summary: '雨露计划补助发放统计（按县、学期）' } }, async (req) => ({ items: await rep.subsidiesByCountyAndSemester(req.ctx.db) }));
   app.get('/rain/ledgers/summary', { config: { ...READ, rules: ['RAIN-20', 'RAIN-21'] }, schema: { summary: '县级统计与三级台账核对', querystring: z.object({ countyCode: County, semester: Semester }) } }, async (req) => rep.reconcile(req.ctx.db, req.query.countyCode, req.query.semester));
   app.post('/rain/entries', { config: { ...MANAGE, rules: ['RAIN-22'] }, schema: { summary: '登记已录入全国扶贫开发信息管理系统', body: z.object({ paymentIds: z.array(z.string().max(100)).min(1).max(100000), enteredOn: Day }) } }, async (req) => pay.markEntered(req.ctx, req.body));
   app.post('/rain/entries/complete', { config: { ...MANAGE, rules: ['RAIN-22'] }, schema: { summary: '标记本学期录入完成（补助人数须等于录入人数）', body: z.object({ countyCode: County, semester: Semester }) } }, async (req, reply) => {

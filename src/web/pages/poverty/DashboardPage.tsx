@@ -7,6 +7,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../../lib/api';
 import { ErrorAlert } from '../../lib/errors';
 import { LEVEL } from './labels';
+import { RainSubsidyChart } from '../rain/SubsidyChart';
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 const COLORS: Record<string, string> = { RED: '#cf1322', YELLOW: '#d4b106', BLUE: '#1677ff' };
@@ -54,6 +55,7 @@ export default function DashboardPage() {
         <Col span={16}><Card title="各村监测户（按预警等级）"><div ref={bar} style={{ height: 360 }} data-testid="chart-villages" /></Card></Col>
         <Col span={8}><Card title="预警等级构成"><div ref={pie} style={{ height: 360 }} /></Card></Col>
       </Row>
+      <RainSubsidyChart />
     </>
   );
 }

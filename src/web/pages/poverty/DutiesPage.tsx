@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { api, downloadUrl } from '../../lib/api';
 import { ErrorAlert } from '../../lib/errors';
 import { LEVEL, type HouseholdRow } from './labels';
+import { StaffRegionsPanel } from './StaffRegionsPanel';
 
 interface Overdue { householdId: string; householdCode: string; householderName: string; villageCode: string; villageName: string; level: string | null; includedOn: string; lastVisit: string | null; months: string[] }
 interface Quarter { countyCode: string; countyName: string; quarter: string; dueOn: string; completedOn: string | null; state: string; sectorsCompared: string[] }
@@ -106,14 +107,7 @@ export default function DutiesPage() {
         },
         ...(staff ? [{
           key: 'scope', label: '数据范围',
-          children: (
-            <Card title="县、乡镇、村工作人员的数据范围">
-              <Alert type="info" showIcon style={{ marginBottom: 12 }} title="关联了区划的账号只能查看和管理该区划内的农户；未关联区划的账号（市、县扶贫办）按权限查看全部。" />
-              <Table<StaffRegion> rowKey={(s) => `${s.accountId}-${s.regionCode}`} size="small" pagination={false} dataSource={staff} columns={[
-                { title: '姓名', dataIndex: 'displayName' }, { title: '账号', dataIndex: 'username' }, { title: '区划', dataIndex: 'regionName' }, { title: '代码', dataIndex: 'regionCode' },
-              ]} />
-            </Card>
-          ),
+          children: <StaffRegionsPanel />,
         }] : []),
       ]} />
       <Modal open={visitFor !== undefined} title="登记入户走访" onCancel={() => setVisitFor(undefined)} onOk={() => void saveVisit()} destroyOnHidden>
