@@ -310,6 +310,7 @@ CREATE TABLE "asset_disposals" (
 	"kind" text NOT NULL,
 	"reason" text NOT NULL,
 	"book_value_fen" bigint NOT NULL,
+	"decision_id" text,
 	"status" text NOT NULL,
 	"proceeds_fen" bigint,
 	"remitted_fen" bigint,
@@ -604,6 +605,58 @@ CREATE TABLE "doc_issue_steps" (
 	CONSTRAINT "doc_issue_steps_document_id_round_step_pk" PRIMARY KEY("document_id","round","step")
 );
 --> statement-breakpoint
+CREATE TABLE "finance_cash_counts" (
+	"id" text PRIMARY KEY NOT NULL,
+	"year" integer NOT NULL,
+	"seq" integer NOT NULL,
+	"kind" text NOT NULL,
+	"counted_on" date NOT NULL,
+	"cashier_person_id" text NOT NULL,
+	"supervisor_person_id" text NOT NULL,
+	"designated_by_person_id" text NOT NULL,
+	"supervisor_justification" text,
+	"book_fen" bigint NOT NULL,
+	"cash_fen" bigint NOT NULL,
+	"ious" jsonb NOT NULL,
+	"iou_fen" bigint NOT NULL,
+	"difference_fen" bigint NOT NULL,
+	"limit_fen" bigint NOT NULL,
+	"over_limit" boolean NOT NULL,
+	"deposit_planned_on" date,
+	"flags" jsonb NOT NULL,
+	"note" text,
+	"explanation" text,
+	"status" text NOT NULL,
+	"recorded_by" text NOT NULL,
+	"closed_by" text,
+	"closed_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "finance_report_calendar" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"recipient" text NOT NULL,
+	"first_due_on" date NOT NULL,
+	"recurrence" text NOT NULL,
+	"responsible_person_id" text NOT NULL,
+	"note" text,
+	"active" boolean NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "finance_report_submissions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"entry_id" text NOT NULL,
+	"due_on" date NOT NULL,
+	"sent_on" date NOT NULL,
+	"reference" text NOT NULL,
+	"note" text,
+	"sent_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "finance_meeting_budgets" (
 	"id" text PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -705,6 +758,26 @@ CREATE TABLE "finance_claims" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "finance_reception_budgets" (
+	"year" integer PRIMARY KEY NOT NULL,
+	"total_fen" bigint NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"set_by" text NOT NULL,
+	"set_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "finance_reception_hotels" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"address" text DEFAULT '' NOT NULL,
+	"prices" jsonb NOT NULL,
+	"agreement_ref" text DEFAULT '' NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"updated_by" text NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "finance_receptions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"person_id" text NOT NULL,
@@ -724,6 +797,13 @@ CREATE TABLE "finance_receptions" (
 	"list_filled_at" timestamp with time zone,
 	"list_reviewed_by" text,
 	"list_reviewed_at" timestamp with time zone,
+	"estimated_fen" bigint DEFAULT 0 NOT NULL,
+	"paid_on" date,
+	"paid_fen" bigint,
+	"payment" jsonb,
+	"filed_on" date,
+	"filed_by" text,
+	"archive_ref" text,
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -1238,6 +1318,10 @@ CREATE TABLE "personnel_trips" (
 	"companions" jsonb NOT NULL,
 	"transport" text NOT NULL,
 	"remarks" text,
+	"purpose_category" text,
+	"special_need" text,
+	"needs_reception" boolean DEFAULT false NOT NULL,
+	"letter" jsonb,
 	"status" text NOT NULL,
 	"signed_by" text,
 	"signed_at" timestamp with time zone,
@@ -2407,6 +2491,9 @@ CREATE UNIQUE INDEX "doc_incoming_circ_open_uq" ON "doc_incoming_circulation" US
 CREATE UNIQUE INDEX "doc_incoming_no_uq" ON "doc_incoming" USING btree ("reg_year","reg_seq");--> statement-breakpoint
 CREATE INDEX "doc_incoming_status_idx" ON "doc_incoming" USING btree ("status","effective_due_date");--> statement-breakpoint
 CREATE INDEX "doc_incoming_events_doc_idx" ON "doc_incoming_events" USING btree ("incoming_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "finance_cash_counts_no_idx" ON "finance_cash_counts" USING btree ("year","seq");--> statement-breakpoint
+CREATE INDEX "finance_cash_counts_date_idx" ON "finance_cash_counts" USING btree ("counted_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "finance_report_submissions_due_idx" ON "finance_report_submissions" USING btree ("entry_id","due_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "finance_meeting_budgets_flow_idx" ON "finance_meeting_budgets" USING btree ("flow_instance_id");--> statement-breakpoint
 CREATE INDEX "finance_meeting_budgets_year_idx" ON "finance_meeting_budgets" USING btree ("year","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "finance_meeting_plans_year_idx" ON "finance_meeting_plans" USING btree ("year","kind");--> statement-breakpoint
@@ -2419,8 +2506,10 @@ CREATE INDEX "finance_procurements_person_idx" ON "finance_procurements" USING b
 CREATE INDEX "finance_claims_person_idx" ON "finance_claims" USING btree ("person_id","submitted_on");--> statement-breakpoint
 CREATE INDEX "finance_claims_split_idx" ON "finance_claims" USING btree ("unit_id","payee","submitted_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "finance_claims_flow_idx" ON "finance_claims" USING btree ("flow_instance_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "finance_reception_hotels_name_idx" ON "finance_reception_hotels" USING btree ("name");--> statement-breakpoint
 CREATE UNIQUE INDEX "finance_receptions_no_idx" ON "finance_receptions" USING btree ("year","seq");--> statement-breakpoint
 CREATE INDEX "finance_receptions_person_idx" ON "finance_receptions" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "finance_receptions_visit_idx" ON "finance_receptions" USING btree ("visit_start");--> statement-breakpoint
 CREATE INDEX "finance_split_flags_unit_idx" ON "finance_split_flags" USING btree ("unit_id","created_at");--> statement-breakpoint
 CREATE INDEX "finance_violations_date_idx" ON "finance_violations" USING btree ("occurred_on");--> statement-breakpoint
 CREATE INDEX "meeting_agenda_comments_meeting_idx" ON "meeting_agenda_comments" USING btree ("meeting_id");--> statement-breakpoint

@@ -67,6 +67,7 @@ export async function createPendingApprovals(database: Database, count: number):
     const res = await submitTrip(ctx, {
       destination: '省扶贫开发办公室',
       purpose: '性能基准：汇报季度工作',
+      purposeCategory: 'report',
       startDate,
       endDate,
       companions: [],

@@ -14,6 +14,7 @@ import { povertyModule } from '../domains/poverty/module';
 import { rainModule } from '../domains/rain/module';
 import { financeModule } from '../domains/finance/module';
 import { financeOfficeModule } from '../domains/finance/office/module';
+import { financeCashModule } from '../domains/finance/cash/module';
 import { sealsModule } from '../domains/seals/module';
 import { secrecyModule } from '../domains/secrecy/module';
 import { vehiclesModule } from '../domains/vehicles/module';
@@ -39,6 +40,7 @@ export const modules: Module[] = [
   rainModule,
   financeModule,
   financeOfficeModule,
+  financeCashModule,
   documentsModule,
   incomingModule,
   sealsModule,

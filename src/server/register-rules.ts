@@ -9,6 +9,7 @@ import '../domains/finance/rules';
 import '../domains/finance/flows';
 import '../domains/finance/office/rules';
 import '../domains/finance/office/flows';
+import '../domains/finance/cash/rules';
 import '../domains/poverty/rules';
 import '../domains/poverty/duty-rules';
 import '../domains/poverty/measure-rules';

@@ -6,6 +6,11 @@ import { rows } from '../../kernel/db';
 import type { AppError } from '../../kernel/errors';
 import { actOnTask, printInstance } from '../../kernel/flow';
 import { pdfText } from '../../kernel/render/pdf-text';
+import { eq } from 'drizzle-orm';
+import { partyDecision } from '../finance/test-helpers';
+import { meetingTopics } from '../meetings/schema';
+import { closeTopic } from '../meetings/service-votes';
+import { PG_MEMBERS, partyMeeting, voteOn } from '../meetings/test-helpers';
 import * as svc from './service';
 
 let t: TestApp;
@@ -134,13 +139,65 @@ describe('固定资产 (财务管理制度 五)', () => {
     for (const s of ['固定资产处置审批表', '变卖', '林峰', '刘洋', '李明华']) expect(text).toContain(s);
   });
 
-  it('ASSET-10: a disposal of 2万元 or more warns that it may be a 三重一大 matter', async () => {
+  it('ASSET-10 PG-S6 SZYD-05: a large disposal without a covering 党组 decision is blocked and changes nothing', async () => {
+    const keeper = await ctxFor(t, 'linfeng');
     const { id } = await newAsset('FA-D10', { originalValueFen: 2_500_000 });
-    const w = await refused(svc.submitDisposal(await ctxFor(t, 'linfeng'), { assetIds: [id], kind: 'scrap', reason: '损坏' }));
-    expect(w.code).toBe('RULE_WARNING');
-    expect(w.rule?.id).toBe('ASSET-10');
-    const ok = await svc.submitDisposal(await ctxFor(t, 'linfeng'), { assetIds: [id], kind: 'scrap', reason: '损坏', decisionRef: '白扶党组〔2026〕5号' });
-    expect(ok.warnings).toEqual([]);
+    const before = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from asset_disposals`);
+    const none = await refused(svc.submitDisposal(keeper, { assetIds: [id], kind: 'scrap', reason: '损坏' }));
+    expect(none.code).toBe('RULE_BLOCKED');
+    expect(none.rule?.id).toBe('ASSET-10');
+    expect(none.message).toMatch(/PG-S6.*SZYD-05/);
+    // A decision on another matter, or one whose amount does not cover the book value, is no cover.
+    const procurement = await partyDecision(t, 3_000_000, 'procurement', '采购扶贫培训设备');
+    expect((await refused(svc.submitDisposal(keeper, { assetIds: [id], kind: 'scrap', reason: '损坏', decisionId: procurement }))).message).toContain('不是固定资产处置事项');
+    const small = await partyDecision(t, 1_000_000, 'fixed_assets', '报废规划项目科旧服务器');
+    expect((await refused(svc.submitDisposal(keeper, { assetIds: [id], kind: 'scrap', reason: '损坏', decisionId: small }))).rule?.id).toBe('ASSET-10');
+    const after = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from asset_disposals`);
+    expect(after[0].n).toBe(before[0].n);
+    const [a] = await rows<{ status: string }>(t.database.db, sql`select status from assets where id = ${id}`);
+    expect(a.status).not.toBe('disposing');
+  });
+
+  it('ASSET-10 PG-S6 SZYD-05: linked to the 党组 decision the large disposal is filed, printed with it, and approved while it is in force', async () => {
+    const keeper = await ctxFor(t, 'linfeng');
+    const { id } = await newAsset('FA-D11', { originalValueFen: 2_600_000 });
+    const decisionId = await partyDecision(t, 3_000_000, 'fixed_assets', '报废规划项目科大型打印设备');
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/assets/disposals/decisions?amountFen=2600000', headers: { cookie: await t.cookieFor('linfeng') } });
+    expect(res.json().items.map((d: { id: string }) => d.id)).toContain(decisionId);
+    expect(res.json().largeLineFen).toBe(2_000_000);
+    const d = await svc.submitDisposal(keeper, { assetIds: [id], kind: 'scrap', reason: '损坏无法修复', decisionId });
+    expect(d.warnings).toEqual([]);
+    const [row] = await rows<{ decision_id: string }>(t.database.db, sql`select decision_id from asset_disposals where id = ${d.id}`);
+    expect(row.decision_id).toBe(decisionId);
+    const text = pdfText((await printInstance(keeper, d.instanceId)).pdf);
+    expect(text).toContain('报废规划项目科大型打印设备');
+    await sign(d.instanceId, 'liuyang');
+    await sign(d.instanceId, 'liminghua');
+    const [a] = await rows<{ status: string }>(t.database.db, sql`select status from assets where id = ${id}`);
+    expect(a.status).toBe('disposed');
+    const list = await svc.listDisposals(keeper);
+    expect(list.find((x) => x.id === d.id)?.decisionTitle).toBeTruthy();
+    const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/assets/disposals.xlsx', headers: { cookie: await t.cookieFor('linfeng') } });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('ASSET-10: a decision revoked while the disposal waits stops the approval', async () => {
+    const keeper = await ctxFor(t, 'linfeng');
+    const { id } = await newAsset('FA-D12', { originalValueFen: 2_100_000 });
+    const decisionId = await partyDecision(t, 2_100_000, 'fixed_assets', '变卖综合科旧复印机');
+    const d = await svc.submitDisposal(keeper, { assetIds: [id], kind: 'sale', reason: '闲置', decisionId });
+    await sign(d.instanceId, 'liuyang');
+    // A later 党组 decision revokes it (PG-18) while the disposal waits for the deputy director.
+    const { hub, id: meetingId } = await partyMeeting(t, [{ title: '撤销变卖旧复印机的决定', targetDecisionId: decisionId, targetMode: 'revoke' }]);
+    const [topic] = (await t.database.db.select().from(meetingTopics).where(eq(meetingTopics.meetingId, meetingId))).map((x) => x.id);
+    await voteOn(t, hub, topic, PG_MEMBERS, Object.fromEntries(PG_MEMBERS.map((p) => [p, 'agree' as const])));
+    expect((await closeTopic(hub, topic, { responsibleMemberIds: ['psn_liminghua'], decisionText: '撤销原决定，旧复印机继续使用' })).outcome).toBe('adopted');
+    const err = await refused(sign(d.instanceId, 'liminghua'));
+    expect(err.rule?.id).toBe('ASSET-10');
+    expect(err.message).toContain('已撤销');
+    const [a] = await rows<{ status: string }>(t.database.db, sql`select status from assets where id = ${id}`);
+    expect(a.status).toBe('disposing');
   });
 
   it('ASSET-03: 账账/账卡 computed, a mismatch needs an explanation before closing', async () => {

@@ -7,12 +7,12 @@ import { errors } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { localDate } from '../../kernel/time';
 import type { FormRow, FormSpec } from '../../kernel/render/form-spec';
-import { ASSET10 } from './rules';
+import { checkDecisionInForce, checkDisposalDecision, coveringDisposalDecision, largeLine, type DisposalDecision } from './disposal-decision';
 
 /**
  * 固定资产处置审批 (ASSET-10, CONF-55): 综合科科长 → 分管副主任 (the deputy supervising 综合科,
- * `assetDisposalApprovers`). At 2万元 of book value or more the applicant is warned that the
- * disposal is a 三重一大 matter and names the 党组 decision, or acknowledges that it is not one.
+ * `assetDisposalApprovers`). At the large line of book value or more (PG-S6, SZYD-05) the request
+ * links the 党组 decision that covers it, or nobody may submit or approve it (disposal-decision.ts).
  */
 export const DISPOSAL_KINDS = { loss: '报损', scrap: '报废', sale: '变卖' } as const;
 export const DisposalForm = z.object({
@@ -20,13 +20,21 @@ export const DisposalForm = z.object({
   kind: z.enum(['loss', 'scrap', 'sale']),
   reason: z.string().trim().min(1, '请填写处置原因').max(1000),
   expectedProceedsFen: z.number().int().nonnegative().max(10_000_000_000).default(0),
-  decisionRef: z.string().trim().max(200).nullable().default(null),
+  /** The 党组 decision (meetings) of a large disposal. */
+  decisionId: z.string().trim().max(100).nullable().default(null),
   hubChiefId: z.string().max(100).optional(),
   hubLeaderId: z.string().max(100).optional(),
 });
 export type DisposalFormValue = z.infer<typeof DisposalForm>;
 
-interface DisposalFacts { bookValueFen: number; assets: { id: string; assetNo: string; name: string; unitName: string; valueFen: number }[] }
+interface DisposalFacts {
+  bookValueFen: number;
+  assets: { id: string; assetNo: string; name: string; unitName: string; valueFen: number }[];
+  /** At or above the large line (ASSET-10 with PG-S6 / SZYD-05). */
+  large: boolean;
+  decision: DisposalDecision | null;
+}
+const df = (facts: { derived: unknown }) => facts.derived as DisposalFacts;
 
 export const DISPOSAL_FLOW = defineFlow<DisposalFormValue>({
   key: 'assets.disposal',
@@ -41,16 +49,20 @@ export const DISPOSAL_FLOW = defineFlow<DisposalFormValue>({
     if (found.length !== new Set(form.assetIds).size) throw errors.badRequest('所选资产中有不存在的资产');
     const busy = found.filter((a) => a.status === 'disposing' || a.status === 'disposed');
     if (busy.length) throw errors.conflict(`资产已在处置中或已处置：${busy.map((a) => a.assetNo).join('、')}`);
-    const facts: DisposalFacts = { bookValueFen: found.reduce((s, a) => s + a.valueFen, 0), assets: found.map(({ status: _s, ...a }) => a) };
+    const bookValueFen = found.reduce((s, a) => s + a.valueFen, 0);
+    const large = bookValueFen >= largeLine();
+    const decision = large && form.decisionId ? await coveringDisposalDecision(ctx.db, bookValueFen, form.decisionId) : null;
+    const facts: DisposalFacts = { bookValueFen, assets: found.map(({ status: _s, ...a }) => a), large, decision };
     return { ...facts };
   },
   checkSubmit(_ctx, f) {
-    const d = f.derived as unknown as DisposalFacts;
-    const line = ASSET10.param('collectiveThresholdFen') as number;
-    if (d.bookValueFen >= line && !f.form.decisionRef) {
-      return [ASSET10.warn(`处置资产账面价值 ${(d.bookValueFen / 100).toFixed(2)} 元，达到 ${(line / 100).toFixed(2)} 元，可能属“三重一大”大额资产处置事项，须经党组集体研究；如已决定请填写决定文号，否则请确认不属于该事项`)];
-    }
-    return [ASSET10.ok()];
+    const d = df(f);
+    return checkDisposalDecision({ bookValueFen: d.bookValueFen, decisionId: f.form.decisionId, decision: d.decision });
+  },
+  // Every approval re-reads the decision: one revoked after submission stops the disposal.
+  async checkActionAsync(a, ctx) {
+    if (a.action !== 'approve') return [];
+    return checkDecisionInForce(ctx.db, df(a.facts));
   },
   printForm: printDisposal,
   async onComplete(ctx, inst, outcome) {
@@ -66,7 +78,7 @@ export const DISPOSAL_FLOW = defineFlow<DisposalFormValue>({
         await ctx.db.execute(sql`update assets set status = case when holder_person_id is null then 'registered' else 'in_use' end where id = ${id} and status = 'disposing'`);
       }
     }
-    await audit(ctx, { event: `assets.disposal.${outcome}`, objectType: 'asset_disposal', objectId: inst.subjectId ?? inst.id, detail: { ruleId: 'ASSET-10', assets: form.assetIds.length } });
+    await audit(ctx, { event: `assets.disposal.${outcome}`, objectType: 'asset_disposal', objectId: inst.subjectId ?? inst.id, detail: { ruleId: 'ASSET-10', assets: form.assetIds.length, decisionId: (inst.facts as unknown as DisposalFacts).decision?.id ?? null } });
   },
   steps: [
     { id: 'office', name: '综合科科长', kind: 'single', approvers: [{ kind: 'formField', field: 'hubChiefId' }], verb: 'review', ruleIds: ['ASSET-10'] },
@@ -88,9 +100,17 @@ function printDisposal(detail: PrintableInstance): FormSpec {
       { kind: 'fields', cells: [{ label: '处置方式', value: DISPOSAL_KINDS[form.kind] }, { label: '申请人', value: detail.applicant.name }, { label: '账面价值', value: `${(f.bookValueFen / 100).toFixed(2)}元` }] },
       { kind: 'text', label: '处置资产', value: f.assets.map((a) => `${a.assetNo} ${a.name}（${a.unitName}，${(a.valueFen / 100).toFixed(2)}元）`).join('\n'), minHeight: 50 },
       { kind: 'text', label: '处置原因', value: form.reason },
-      { kind: 'fields', cells: [{ label: '预计残值变价收入', value: `${(form.expectedProceedsFen / 100).toFixed(2)}元（一律上交市财政）` }, { label: '党组决定', value: form.decisionRef ?? '—' }] },
+      { kind: 'fields', cells: [{ label: '预计残值变价收入', value: `${(form.expectedProceedsFen / 100).toFixed(2)}元（一律上交市财政）` }] },
+      { kind: 'text', label: '党组决定', value: decisionLabel(detail) },
       ...sigs,
     ],
     notes: ['未经批准不得擅自处置固定资产；残值变价收入一律上交市财政，严禁将其作为“小金库”或挪做他用（财务管理制度五（五）、五（六））。'],
   };
+}
+
+/** The linked decision as printed; requests filed before the link carried a typed reference. */
+function decisionLabel(detail: PrintableInstance): string {
+  const d = (detail.facts as unknown as Partial<DisposalFacts>).decision;
+  if (d) return `${d.title}（${d.bodyCode === 'party_group' ? '党组会议' : '主任办公会议'} ${d.decidedOn}）`;
+  return typeof detail.form.decisionRef === 'string' && detail.form.decisionRef ? detail.form.decisionRef : '—';
 }

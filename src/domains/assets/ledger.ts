@@ -1,5 +1,5 @@
 import type { XlsxColumn } from '../../kernel/render/xlsx';
-import type { AssetView } from './service';
+import type { AssetView, DisposalView } from './service';
 import type { UnionEntryView } from './union';
 
 /** The asset and union ledgers as XLSX columns; money in yuan with two decimals. */
@@ -33,4 +33,21 @@ export const UNION_COLUMNS: XlsxColumn<UnionEntryView>[] = [
   { header: '支出（元）', value: (r) => (r.direction === 'expense' ? money(r.amountFen) : null), numFmt: '#,##0.00', width: 14 },
   { header: '开支标准', value: (r) => r.standardItem, width: 22 },
   { header: '人数', value: (r) => r.persons },
+];
+
+export const DISPOSAL_KIND: Record<string, string> = { loss: '报损', scrap: '报废', sale: '变卖' };
+const DISPOSAL_STATUS: Record<string, string> = { pending: '审批中', approved: '已批准', rejected: '未批准', withdrawn: '已撤回', returned: '已退回', closed: '已办结' };
+
+/** 资产处置登记簿 (ASSET-10, ASSET-11): approval, the linked 党组 decision, proceeds and remittance. */
+export const DISPOSAL_COLUMNS: XlsxColumn<DisposalView>[] = [
+  { header: '申请日期', value: (r) => r.submittedOn, width: 12 },
+  { header: '处置方式', value: (r) => DISPOSAL_KIND[r.kind] ?? r.kind },
+  { header: '资产数', value: (r) => r.assetCount },
+  { header: '账面价值（元）', value: (r) => money(r.bookValueFen), numFmt: '#,##0.00', width: 14 },
+  { header: '处置原因', value: (r) => r.reason, width: 30 },
+  { header: '党组决定', value: (r) => (r.decisionTitle ? `${r.decisionTitle}（${r.decidedOn}）` : null), width: 36 },
+  { header: '审批状态', value: (r) => DISPOSAL_STATUS[r.status] ?? r.status },
+  { header: '残值变价收入（元）', value: (r) => money(r.proceedsFen), numFmt: '#,##0.00', width: 16 },
+  { header: '上交市财政（元）', value: (r) => money(r.remittedFen), numFmt: '#,##0.00', width: 16 },
+  { header: '上交日期', value: (r) => r.remittedOn, width: 12 },
 ];

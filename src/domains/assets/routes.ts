@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contentDisposition } from '../../kernel/render';
 import { xlsxStream, XLSX_CONTENT_TYPE } from '../../kernel/render/xlsx';
 import { isLocalDate } from '../../kernel/time';
-import { ASSET_COLUMNS, UNION_COLUMNS } from './ledger';
+import { ASSET_COLUMNS, DISPOSAL_COLUMNS, UNION_COLUMNS } from './ledger';
+import { disposalDecisionOptions, largeLine } from './disposal-decision';
 import * as svc from './service';
 import * as union from './union';
 
@@ -82,6 +83,12 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.status(201).send(await svc.submitDisposal(req.ctx, req.body.form, req.body.acknowledged)),
   );
   app.get('/assets/disposals', { config: READ, schema: { summary: '资产处置' } }, async (req) => ({ items: await svc.listDisposals(req.ctx) }));
+  app.get('/assets/disposals/decisions', { config: { ...MANAGE, rules: ['ASSET-10', 'PG-01', 'SZYD-05'] }, schema: { summary: '可关联的党组集体研究决定（固定资产处置）', querystring: z.object({ amountFen: z.coerce.number().int().nonnegative().max(100_000_000_000) }) } }, async (req) => ({
+    items: await disposalDecisionOptions(req.ctx.db, req.query.amountFen), largeLineFen: largeLine(),
+  }));
+  app.get('/assets/disposals.xlsx', { config: { ...READ, rules: ['ASSET-10', 'ASSET-11'] }, schema: { summary: '导出资产处置登记簿（XLSX）' } }, async (req, reply) =>
+    reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition('资产处置登记簿.xlsx')).send(xlsxStream(DISPOSAL_COLUMNS, await svc.listDisposals(req.ctx), { sheetName: '资产处置登记簿' })),
+  );
   app.post('/assets/disposals/:id/proceeds', { config: { ...MANAGE, rules: ['ASSET-11'] }, schema: { summary: '登记残值变价收入', params: Id, body: z.object({ proceedsFen: Fen, target: z.enum(['city_finance', 'office_income', 'other_use']) }) } }, async (req, reply) => {
     await svc.recordProceeds(req.ctx, req.params.id, req.body);
     return reply.status(204).send();

@@ -34,9 +34,12 @@ export const ASSET09 = defineRule({ id: 'ASSET-09', cite: c('五（五）'), reg
   text: '各部门接受捐赠、无偿调入固定资产等，要及时到财务科和综合科登记，并办理相关手续；两处登记完成前不得领发使用。',
   params: { registrationWorkingDays: { value: 5, label: '“及时”登记期限', unit: '个工作日', demo: true } } });
 // Reading (CONF-55, GAP-D-FMS16): approvers 综合科科长 → 分管副主任 (the deputy supervising 综合科).
+// Reading (issue #7; PG-S6 党组议事规则一（六）"大额资产处置", SZYD-05 三重一大四（三）): a disposal at
+// or above the large line needs the linked 党组 decision before anyone approves it — stricter than
+// CONF-55's warning. The line is CONF-02's 2万元 (the source gives no figure for 大额资产), a demo value.
 export const ASSET10 = defineRule({ id: 'ASSET-10', cite: c('五（五）'), regulation: FMS, enforcement: 'enforce',
-  text: '未经批准不得擅自处置固定资产（报损、报废、变卖须经综合科科长、分管副主任审批）；账面价值2万元以上的提示属“三重一大”事项。',
-  params: { collectiveThresholdFen: { value: 2_000_000, label: '提示集体决策的处置账面价值', unit: '分' } } });
+  text: '未经批准不得擅自处置固定资产（报损、报废、变卖须经综合科科长、分管副主任审批）；大额资产处置须先经办党组集体研究决定（党组议事规则一（六）、“三重一大”四（三）），审批时关联该决定。',
+  params: { collectiveThresholdFen: { value: 2_000_000, label: '大额资产处置（须关联党组决定）的账面价值下限（CONF-02）', unit: '分', demo: true } } });
 export const ASSET11 = defineRule({ id: 'ASSET-11', cite: c('五（六）'), regulation: FMS, enforcement: 'enforce',
   text: '经批准报损、报废、变卖的固定资产，残值变价收入一律上交市财政，严禁将其作为“小金库”或挪做他用。' });
 

@@ -70,6 +70,8 @@ export const assetDisposals = pgTable(
     kind: text('kind').notNull(),
     reason: text('reason').notNull(),
     bookValueFen: bigint('book_value_fen', { mode: 'number' }).notNull(),
+    /** The 党组 decision (meeting_decisions) a large disposal carries out (ASSET-10, PG-S6, SZYD-05). */
+    decisionId: text('decision_id'),
     /** pending | approved | rejected | withdrawn | returned | closed */
     status: text('status').notNull(),
     proceedsFen: bigint('proceeds_fen', { mode: 'number' }),

@@ -251,11 +251,12 @@ export async function submitDisposal(ctx: Ctx, rawForm: unknown, acknowledged: s
     const parsed = DisposalForm.parse(form);
     for (const assetId of parsed.assetIds) await lockAsset(tx, assetId);
     const res = await startFlow(tx, 'assets.disposal', { form, subjectType: 'asset_disposal', subjectId: id, acknowledged });
-    const facts = res.facts as { bookValueFen: number };
-    await tx.db.execute(sql`insert into asset_disposals (id, flow_instance_id, asset_ids, kind, reason, book_value_fen, status, created_at)
-      values (${id}, ${res.instanceId}, ${JSON.stringify(parsed.assetIds)}::jsonb, ${parsed.kind}, ${parsed.reason}, ${facts.bookValueFen}, 'pending', ${tx.clock.now().toISOString()})`);
+    const facts = res.facts as { bookValueFen: number; decision: { id: string } | null };
+    const decisionId = facts.decision?.id ?? null;
+    await tx.db.execute(sql`insert into asset_disposals (id, flow_instance_id, asset_ids, kind, reason, book_value_fen, decision_id, status, created_at)
+      values (${id}, ${res.instanceId}, ${JSON.stringify(parsed.assetIds)}::jsonb, ${parsed.kind}, ${parsed.reason}, ${facts.bookValueFen}, ${decisionId}, 'pending', ${tx.clock.now().toISOString()})`);
     await tx.db.execute(sql`update assets set status = 'disposing' where id in (${sql.join(parsed.assetIds.map((a) => sql`${a}`), sql`, `)})`);
-    await audit(tx, { event: 'assets.disposal.submit', objectType: 'asset_disposal', objectId: id, detail: { instanceId: res.instanceId, kind: parsed.kind, bookValueFen: facts.bookValueFen, warnings: res.warnings.map((w) => w.ruleId) } });
+    await audit(tx, { event: 'assets.disposal.submit', objectType: 'asset_disposal', objectId: id, detail: { instanceId: res.instanceId, kind: parsed.kind, bookValueFen: facts.bookValueFen, decisionId, warnings: res.warnings.map((w) => w.ruleId) } });
     return { id, instanceId: res.instanceId, warnings: res.warnings };
   });
 }
@@ -400,9 +401,17 @@ export async function assetEvents(ctx: Ctx, id: string): Promise<{ type: string;
   return found.map((e) => ({ ...e, typeLabel: EVENT_TYPES[e.type] ?? e.type }));
 }
 
-export async function listDisposals(ctx: Ctx): Promise<{ id: string; flowInstanceId: string; kind: string; reason: string; bookValueFen: number; status: string; proceedsFen: number | null; remittedFen: number | null; remittedOn: string | null; assetCount: number }[]> {
-  return rows(ctx.db, sql`select id, flow_instance_id as "flowInstanceId", kind, reason, book_value_fen::float8 as "bookValueFen", status, proceeds_fen::float8 as "proceedsFen",
-      remitted_fen::float8 as "remittedFen", remitted_on::text as "remittedOn", jsonb_array_length(asset_ids) as "assetCount" from asset_disposals order by created_at desc`);
+export interface DisposalView {
+  id: string; flowInstanceId: string; kind: string; reason: string; bookValueFen: number; status: string; proceedsFen: number | null;
+  remittedFen: number | null; remittedOn: string | null; assetCount: number; submittedOn: string;
+  decisionId: string | null; decisionTitle: string | null; decidedOn: string | null;
+}
+
+export async function listDisposals(ctx: Ctx): Promise<DisposalView[]> {
+  return rows(ctx.db, sql`select d.id, d.flow_instance_id as "flowInstanceId", d.kind, d.reason, d.book_value_fen::float8 as "bookValueFen", d.status, d.proceeds_fen::float8 as "proceedsFen",
+      d.remitted_fen::float8 as "remittedFen", d.remitted_on::text as "remittedOn", jsonb_array_length(d.asset_ids) as "assetCount", to_char(d.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "submittedOn",
+      d.decision_id as "decisionId", m.title as "decisionTitle", m.decided_on::text as "decidedOn"
+    from asset_disposals d left join meeting_decisions m on m.id = d.decision_id order by d.created_at desc`);
 }
 
 export async function listChecks(ctx: Ctx): Promise<{ reconciliations: unknown[]; stocktakes: unknown[] }> {

@@ -7,7 +7,8 @@ import { five02 } from '../../kernel/org/rules';
 import type { Verdict } from '../../kernel/rules';
 import type { ClaimFacts } from './facts';
 import type { ClaimFormValue } from './form';
-import { FIVE03, FIVE06, FIVE07 } from './rules';
+import { FIVE03, FIVE06, FIVE07, FIVE09 } from './rules';
+import { checkExcludedArea, excludedAreaFacts } from './five';
 
 const cf = (f: Facts<ClaimFormValue>) => f.derived as unknown as ClaimFacts;
 
@@ -25,6 +26,7 @@ export async function checkChain(ctx: Ctx, def: FlowDefinition<ClaimFormValue>, 
   for (const step of plan) {
     const people = await resolveAssignees(ctx.db, step.approvers, facts.applicant, facts.form as never, f.today, step.name);
     for (const p of people) slots.push({ name: step.name, personId: p.personId });
+    if (step.id === 'construction') out.push(...(await constructionSlot(ctx, people, f)));
   }
   slots.forEach((s, i) => {
     if (s.personId !== f.principalId) return;
@@ -49,11 +51,18 @@ export async function checkChain(ctx: Ctx, def: FlowDefinition<ClaimFormValue>, 
   return out;
 }
 
+/** FIVE-09: the construction step is signed by the construction leader (or their stand-in), never the principal. */
+async function constructionSlot(ctx: Ctx, people: { personId: string; onBehalfOf: string | null }[], f: ClaimFacts): Promise<Verdict[]> {
+  const facts = await excludedAreaFacts(ctx.db, 'construction', f.today);
+  return people.flatMap((p) => checkExcludedArea({ area: 'construction', signerId: p.personId, onBehalfOfId: p.onBehalfOf, ...facts }).filter((v) => v.outcome !== 'ok'));
+}
+
 /** FIVE-03 / FIVE-06 on every signature: the principal leader never signs a non-final slot. */
 export function checkClaimAction(a: ActionFacts<ClaimFormValue>): Verdict[] {
   if (!['approve', 'record_external'].includes(a.action)) return [];
   const f = cf(a.facts);
   if (f.tier === 'large' && !f.decision) return [FIVE06.block('大额资金支出未关联党组集体研究决定，不得签批')];
+  if (a.step.id === 'construction' && a.actorPersonId === f.principalId) return [FIVE09.block('“一把手”不直接分管工程项目建设，不能在“分管工程项目建设的领导审核”签字')];
   if (a.actorPersonId !== f.principalId) return [];
   if (f.tier === 'large') return [FIVE03.block('大额资金支出由分管财务审批的办领导审批，主要领导不在签字栏')];
   if (!a.isLastStep) return [FIVE03.block(`主要领导只能在最后一栏审批，不能在“${a.step.name}”签字`)];

@@ -2,7 +2,7 @@ import type { Verdict } from '../../kernel/rules';
 import { categoryDef, TIER_LABEL, yuan, type VoucherKind } from './categories';
 import type { ClaimFacts } from './facts';
 import type { ClaimFormValue } from './form';
-import { FIN05, FIN06, FIN07, FIN08, FIN09, FIN10, FIN14, FIVE06, RECEP09, RECEP20, RECEP22, RECEP23 } from './rules';
+import { FIN05, FIN06, FIN07, FIN08, FIN09, FIN10, FIN14, FIVE06, RECEP09, RECEP20, RECEP22, RECEP23, RECEP26 } from './rules';
 import { checkAgainstPlan, checkMeals, checkReceptionLines, checkVehicles } from './reception-checks';
 import { checkNoTrafficFine } from '../vehicles';
 import { checkTravel } from './travel';
@@ -97,6 +97,7 @@ function receptionClaim(form: ClaimFormValue, f: ClaimFacts): Verdict[] {
   const r = f.reception;
   if (!r) return [FIN14.block('接待费报销须关联已审批的公务接待审批报告单')];
   if (r.status !== 'approved') return [FIN15.block('所关联的《公务接待审批单》（审批报告单）尚未审批完毕')];
+  if (r.filedOn) return [RECEP26.block(`该公务接待的材料已于${r.filedOn}交综合科备案，不能再报销或修改`)];
   if (!r.hasLetter) return [RECEP22.block('接待费报销须附派出单位公函')];
   if (!r.approvedOn || r.approvedOn > r.visitStart) return [RECEP09.block(`公务接待审批（${r.approvedOn ?? '未完成'}）晚于接待开始日期 ${r.visitStart}，应先审批后接待，费用不予报销`)];
   if (!has(form, 'invoice')) return [RECEP22.block('接待费报销须附正规发票或财务票据')];

@@ -61,9 +61,9 @@ export async function deriveClaim(ctx: Ctx, form: ClaimFormValue, applicant: App
 const rename = (r: { fen: number; note: string }) => ({ reimbursableFen: r.fen, note: r.note });
 
 async function receptionFact(ctx: Ctx, id: string): Promise<ReceptionFact | null> {
-  const [r] = await rows<{ id: string; status: string; approved_on: string | null; visit_start: string; guests: number; letter: Record<string, unknown>; list: { meals?: MealValue[]; vehicleCount?: number } | null; list_reviewed_by: string | null; form: { meals?: MealValue[] } | null }>(
+  const [r] = await rows<{ id: string; status: string; approved_on: string | null; visit_start: string; guests: number; letter: Record<string, unknown>; list: { meals?: MealValue[]; vehicleCount?: number } | null; list_reviewed_by: string | null; form: { meals?: MealValue[] } | null; filed_on: string | null }>(
     ctx.db,
-    sql`select r.id, r.status, r.approved_on::text, r.visit_start::text, r.guests, r.letter, r.list, r.list_reviewed_by, i.form
+    sql`select r.id, r.status, r.approved_on::text, r.visit_start::text, r.guests, r.letter, r.list, r.list_reviewed_by, i.form, r.filed_on::text
         from finance_receptions r left join flow_instances i on i.id = r.flow_instance_id where r.id = ${id}`,
   );
   if (!r) return null;
@@ -79,5 +79,6 @@ async function receptionFact(ctx: Ctx, id: string): Promise<ReceptionFact | null
     listMeals: r.list?.meals ?? [],
     planMeals: r.form?.meals ?? [],
     listVehicles: r.list?.vehicleCount,
+    filedOn: r.filed_on,
   };
 }

@@ -46,4 +46,6 @@ export interface ReceptionFact {
   planMeals?: import('./form').MealValue[];
   /** RECEP-19: vehicles recorded on the reception list. */
   listVehicles?: number;
+  /** RECEP-26: filed with 综合科 — read-only, nothing more is claimed on it. */
+  filedOn?: string | null;
 }

@@ -17,6 +17,8 @@ const NAME = { personnel: '干部人事工作', construction: '工程项目建�
 export interface ExcludedAreaAct {
   area: ExcludedArea;
   signerId: string;
+  /** The leader the signer stands in for that day (acting arrangement), if any. */
+  onBehalfOfId?: string | null;
   leaderInChargeId: string | null;
   principalId: string | null;
   /** 重大问题 (construction, administrative approval); personnel matters always need the decision. */
@@ -31,7 +33,7 @@ export function checkExcludedArea(a: ExcludedAreaAct): Verdict[] {
     return [rule.block(`“一把手”不直接分管${NAME[a.area]}，不得签发或审批；应由分管${NAME[a.area]}的领导办理`)];
   }
   if (!a.leaderInChargeId) return [rule.block(`今日未明确分管${NAME[a.area]}的领导，请先在领导分工中指定`)];
-  if (a.signerId !== a.leaderInChargeId) return [rule.block(`${NAME[a.area]}事项应由分管领导办理，签发人不是分管领导`)];
+  if (a.signerId !== a.leaderInChargeId && a.onBehalfOfId !== a.leaderInChargeId) return [rule.block(`${NAME[a.area]}事项应由分管领导办理，签发人不是分管领导`)];
   if ((a.area === 'personnel' || a.major) && !a.decisionId) {
     return [rule.block(a.area === 'personnel' ? '干部推荐、任免、录用及重要岗位调整须先经办党组集体研究决定，请关联党组会议决定' : `${NAME[a.area]}中的重大问题须提交办党组集体研究决定，请关联党组会议决定`)];
   }

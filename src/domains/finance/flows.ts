@@ -12,6 +12,8 @@ import type { ClaimFacts } from './facts';
 import { ClaimForm, ReceptionForm, type ClaimFormValue, type ReceptionFormValue } from './form';
 import { printClaimForm, printReceptionForm } from './print';
 import { checkReception } from './reception-checks';
+import { checkReceptionAction } from './reception-budget';
+import { checkLodging, checkPayers, listHotels } from './reception-lodging';
 import { checkFinanceRoles } from './office/roles';
 
 /**
@@ -22,6 +24,7 @@ import { checkFinanceRoles } from './office/roles';
  */
 const cf = (f: Facts<ClaimFormValue>) => f.derived as unknown as ClaimFacts;
 const notLeader = (f: Facts<ClaimFormValue>) => f.applicant.grade !== 'principal' && f.applicant.grade !== 'deputy';
+const isConstruction = (f: Facts<ClaimFormValue>) => f.form.category === 'capital_construction';
 
 export const CLAIM_FLOW: FlowDefinition<ClaimFormValue> = defineFlow<ClaimFormValue>({
   key: 'finance.claim',
@@ -42,7 +45,9 @@ export const CLAIM_FLOW: FlowDefinition<ClaimFormValue> = defineFlow<ClaimFormVa
     { id: 'section', name: '承办科室负责人', kind: 'single', approvers: [{ kind: 'sectionChief' }], verb: 'sign', when: (f) => notLeader(f) && !cf(f).applicantIsChief, ruleIds: ['FIN-11', 'FIN-12'] },
     { id: 'finance', name: '财务负责人审核', kind: 'single', approvers: [{ kind: 'post', post: 'finance_head' }], verb: 'review', ruleIds: ['FIN-11', 'FIVE-04', 'FIVE-05', 'FIVE-06'] },
     { id: 'leader', name: '分管领导', kind: 'single', approvers: [{ kind: 'leaderOfArea', area: 'finance_approval' }], verb: 'sign', when: (f) => cf(f).tier === 'daily', ruleIds: ['FIVE-04'] },
-    { id: 'business', name: '分管该业务的领导审核', kind: 'single', approvers: [{ kind: 'leaderOfApplicantUnit' }], verb: 'review', when: (f) => cf(f).tier !== 'daily', ruleIds: ['FIVE-05', 'FIVE-06'] },
+    { id: 'business', name: '分管该业务的领导审核', kind: 'single', approvers: [{ kind: 'leaderOfApplicantUnit' }], verb: 'review', when: (f) => cf(f).tier !== 'daily' && !isConstruction(f), ruleIds: ['FIVE-05', 'FIVE-06'] },
+    // FIVE-09: a 基本建设项目 expense is the construction leader's business, at every tier; never the principal's.
+    { id: 'construction', name: '分管工程项目建设的领导审核', kind: 'single', approvers: [{ kind: 'leaderOfArea', area: 'construction' }], verb: 'review', when: isConstruction, ruleIds: ['FIVE-09', 'FIVE-05', 'FIVE-06'] },
     { id: 'principal', name: '主要领导审批', kind: 'single', approvers: [{ kind: 'principal' }], verb: 'approve', when: (f) => cf(f).tier !== 'large' && !cf(f).applicantIsPrincipal, ruleIds: ['FIVE-03', 'FIVE-04', 'FIVE-05'] },
     {
       id: 'finance_approval',
@@ -64,7 +69,13 @@ export const RECEPTION_FLOW = defineFlow<ReceptionFormValue>({
   form: ReceptionForm as never,
   title: (f) => `${f.form.guestUnit}来白${f.form.guests}人公务接待（${f.form.visitStart}）`,
   derive: (ctx) => receptionNumber(ctx),
-  checkSubmit: (_ctx, f) => checkReception(f.form),
+  checkSubmit: async (ctx, f) => [
+    ...checkReception(f.form),
+    ...checkLodging(f.form.lodging, await listHotels(ctx)),
+    ...checkPayers(f.form.lodging.map((l, i) => ({ label: `第${i + 1}间住宿`, payer: l.payer }))),
+  ],
+  // RECEP-21(a): each signature checks the estimate against the year's budget.
+  checkActionAsync: checkReceptionAction,
   printForm: printReceptionForm,
   onComplete: (ctx, inst, outcome) => settle(ctx, 'finance_receptions', inst, outcome),
   steps: [

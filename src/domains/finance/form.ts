@@ -104,6 +104,11 @@ export type VisitorCategory = keyof typeof VISITOR_CATEGORIES;
 export const HOST_ENTITIES = { office: '市扶贫办机关', affiliated: '所属事业单位' } as const;
 export const EXCLUDED_PURPOSES: PurposeCategory[] = ['vacation', 'family', 'tourism', 'personal'];
 
+/** RECEP-21(d): who paid a reception cost. Only our office may (禁止转嫁接待费用). */
+export const PAYERS = { office: '本办', subordinate: '下级单位', other_unit: '其他单位', enterprise: '企业', individual: '个人' } as const;
+export type Payer = keyof typeof PAYERS;
+const payerEnum = z.enum(Object.keys(PAYERS) as [Payer, ...Payer[]]);
+
 export const MEAL_TYPES = { buffet_breakfast: '自助早餐', buffet_lunch: '自助午餐', buffet_dinner: '自助晚餐', table: '工作桌餐', staff: '工作人员用餐' } as const;
 export type MealType = keyof typeof MEAL_TYPES;
 
@@ -119,8 +124,37 @@ export const Meal = z.object({
   drinksFen: Fen.default(0),
   /** RECEP-18(a): why a table meal instead of a buffet. */
   tableReason: z.string().trim().max(300).optional(),
+  /** RECEP-21(d): who paid this cost; absent = our office. */
+  payer: payerEnum.optional(),
 });
 export type MealValue = z.infer<typeof Meal>;
+
+/** RECEP-14: room types; 标准间 is the rule (以标准间为主), the others warn. */
+export const ROOM_TYPES = { standard: '标准间', single: '单人间', suite: '套间', other: '其他房型' } as const;
+export type RoomType = keyof typeof ROOM_TYPES;
+/** RECEP-14(e): local accompanying staff lodge only as 必要工作人员, with the reason. */
+export const OCCUPANTS = { guest: '接待对象', necessary_staff: '必要工作人员', local: '当地陪同人员' } as const;
+export type Occupant = keyof typeof OCCUPANTS;
+
+/** One room of the lodging plan or list (E-REC-4 lodging[]); the agreement price comes from the hotel list. */
+export const LodgingLine = z.object({
+  hotelId: z.string().trim().max(100).default(''),
+  /** Shown when the hotel is not on the list (it is then refused, RECEP-14(a)). */
+  hotelName: z.string().trim().max(200).default(''),
+  roomType: z.enum(Object.keys(ROOM_TYPES) as [RoomType, ...RoomType[]]),
+  /** RECEP-14(c): why not a standard room. */
+  roomTypeReason: z.string().trim().max(300).optional(),
+  occupant: z.enum(Object.keys(OCCUPANTS) as [Occupant, ...Occupant[]]),
+  occupantName: z.string().trim().max(100).default(''),
+  /** RECEP-14(e): why this person is necessary working staff. */
+  justification: z.string().trim().max(300).optional(),
+  checkIn: Day,
+  nights: z.number().int('晚数须为整数').min(1, '住宿至少1晚').max(60),
+  /** Per room and night, in fen. */
+  rateFen: Fen.refine((n) => n > 0, '房价须大于0'),
+  payer: payerEnum.optional(),
+});
+export type LodgingLineValue = z.infer<typeof LodgingLine>;
 
 export const Letter = z.object({
   issuer: z.string().trim().max(200).default(''),
@@ -155,6 +189,10 @@ export const ReceptionForm = z.object({
   accompanyNames: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
   meals: z.array(Meal).max(20).default([]),
   workMealReason: z.string().trim().max(500).optional(),
+  /** RECEP-14: the lodging plan, one line per room. */
+  lodging: z.array(LodgingLine).max(100).default([]),
+  /** E-REC-3 / RECEP-21(a): estimated cost; absent = meals + lodging of the plan. */
+  estimatedFen: Fen.optional(),
   /** Set by the server: the 综合科科长 who signs 综合科意见 (RECEP-10). */
   hubChiefId: z.string().max(100).optional(),
 });
@@ -166,6 +204,10 @@ export const ReceptionList = z.object({
   activities: z.string().trim().min(1, '请填写公务活动项目').max(2000),
   meals: z.array(Meal).max(20).default([]),
   lodging: z.string().trim().max(1000).default(''),
+  /** RECEP-14: the rooms actually used, one line per room. */
+  lodgingLines: z.array(LodgingLine).max(100).default([]),
+  /** RECEP-21(d): other costs with who paid them. */
+  otherCosts: z.array(z.object({ item: z.string().trim().min(1, '请填写费用项目').max(200), amountFen: Fen, payer: payerEnum.default('office') })).max(50).default([]),
   vehicles: z.string().trim().max(1000).default(''),
   /** RECEP-19: how many vehicles the reception used (集中乘车). */
   vehicleCount: z.number().int().nonnegative().max(100).optional(),

@@ -33,4 +33,10 @@ export const RECEPTION_COLUMNS: XlsxColumn<ReceptionRow>[] = [
   { header: '审批状态', value: (r) => STATUS[r.status] ?? r.status },
   { header: '接待清单', value: (r) => (r.list ? (r.listReviewedBy ? `已审查（${r.listReviewedBy}）` : '已填写待审查') : '未填写'), width: 18 },
   { header: '接待费用（元）', value: (r) => (r.list ? money(Number(r.list.totalFen ?? 0)) : null), numFmt: '#,##0.00', width: 14 },
+  { header: '预计费用（元）', value: (r) => money(r.estimatedFen), numFmt: '#,##0.00', width: 14 },
+  { header: '支付日期', value: (r) => r.paidOn, width: 12 },
+  { header: '支付金额（元）', value: (r) => (r.paidFen === null ? null : money(r.paidFen)), numFmt: '#,##0.00', width: 14 },
+  { header: '备案日期', value: (r) => r.filedOn ?? (r.paidOn ? '未备案' : ''), width: 12 },
+  { header: '备案档号', value: (r) => r.archiveRef, width: 16 },
+  { header: '备案人', value: (r) => r.filedByName },
 ];

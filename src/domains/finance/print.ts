@@ -2,7 +2,7 @@ import type { PrintableInstance } from '../../kernel/flow';
 import type { FormRow, FormSpec } from '../../kernel/render/form-spec';
 import { categoryDef, PAYMENT_METHODS, TIER_LABEL, VOUCHER_KINDS, yuan } from './categories';
 import type { ClaimFacts } from './facts';
-import { MEAL_TYPES, PURPOSE_CATEGORIES, VISITOR_CATEGORIES, type ClaimFormValue, type ReceptionFormValue } from './form';
+import { MEAL_TYPES, OCCUPANTS, PURPOSE_CATEGORIES, ROOM_TYPES, VISITOR_CATEGORIES, type ClaimFormValue, type ReceptionFormValue } from './form';
 
 /**
  * The printed forms. No claim form is attached to 财务管理制度 (its 财务报销流程图 is missing,
@@ -63,6 +63,8 @@ export function printReceptionForm(detail: PrintableInstance): FormSpec {
   const form = detail.form as unknown as ReceptionFormValue;
   const f = detail.facts as { year?: number; seq?: number };
   const meals = form.meals.map((m) => `${m.date} ${MEAL_TYPES[m.type]} ${m.venue} 客人${m.guests}人 陪餐${m.accompanying}人 ${yuan(m.amountFen)}`).join('；');
+  const rooms = (form.lodging ?? []).map((l) => `${l.hotelName || '未登记宾馆'} ${ROOM_TYPES[l.roomType]} ${OCCUPANTS[l.occupant]}${l.occupantName ? l.occupantName : ''} ${l.checkIn}起${l.nights}晚 ${yuan(l.rateFen)}/晚`).join('；');
+  const estimate = form.estimatedFen !== undefined ? `\n预计费用：${yuan(form.estimatedFen)}` : '';
   const [sign1, sign2, sign3] = signatureRows(detail);
   return {
     title: '公务接待审批报告单',
@@ -73,7 +75,7 @@ export function printReceptionForm(detail: PrintableInstance): FormSpec {
       { kind: 'text', label: '来白事由', value: `${form.purpose}（${PURPOSE_CATEGORIES[form.purposeCategory]}${form.visitorCategory ? `；${VISITOR_CATEGORIES[form.visitorCategory]}` : ''}）；公函：${form.letter?.issuer ?? ''} ${form.letter?.docNo ?? ''}` },
       { kind: 'fields', cells: [{ label: '来白时间', value: `${form.visitStart} 至 ${form.visitEnd}` }, { label: '来白人数', value: `${form.guests}人` }] },
       { kind: 'fields', cells: [{ label: '来白主要领导姓名及职务', value: form.leadGuest }] },
-      { kind: 'text', label: '在白食宿安排及行程', value: form.arrangement + (meals ? `\n工作餐：${meals}` : ''), minHeight: 50 },
+      { kind: 'text', label: '在白食宿安排及行程', value: form.arrangement + (meals ? `\n工作餐：${meals}` : '') + (rooms ? `\n住宿：${rooms}` : '') + estimate, minHeight: 50 },
       { kind: 'text', label: '建议市办陪同人员', value: form.accompanyNames.join('、') || '无' },
       ...[sign1, sign2, sign3].filter(Boolean),
     ],

@@ -55,7 +55,8 @@ export function checkReceptionLines(lines: Pick<ClaimLineValue, 'description'>[]
   ] as const;
   lines.forEach((l, i) => {
     for (const [rule, why] of rules) {
-      const hit = (rule.param('bannedWords') as string[]).find((w) => l.description.includes(w));
+      // The four rules' params differ but all have bannedWords; one signature for the call.
+      const hit = ((rule as typeof RECEP12).param('bannedWords') as string[]).find((w) => l.description.includes(w));
       if (hit) out.push(rule.block(`第${i + 1}条明细“${l.description}”含“${hit}”：${why}，不予报销`, { line: i, word: hit }));
     }
   });

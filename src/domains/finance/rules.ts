@@ -118,7 +118,11 @@ export const RECEP13 = defineRule({ id: 'RECEP-13', cite: `《${ORS}》第13条`
   text: '接待单位安排的活动场所、活动项目和活动方式，应当有利于公务活动开展；外出考察调研应深入基层、深入群众。接待清单记录公务活动项目。' });
 export const RECEP14 = defineRule({ id: 'RECEP-14', cite: `《${ORS}》第14条`, regulation: ORS, enforcement: 'enforce',
   text: '接待住宿在定点宾馆或机关内部接待场所安排，执行协议价格，以标准间为主，不得额外配发洗漱用品；除必要工作人员外，当地陪同人员一律不安排住宿。',
-  params: { bannedWords: { value: ['洗漱用品', '洗漱包', '牙具'], label: '不得报销的住宿附加项目（关键词）' } } });
+  params: {
+    bannedWords: { value: ['洗漱用品', '洗漱包', '牙具'], label: '不得报销的住宿附加项目（关键词）' },
+    // ORS 14 "按当地财政下发的标准执行": the finance bureau's figure is external; demo value.
+    lodgingStandardFen: { value: 35_000, label: '接待住宿标准（每间每晚，当地财政标准）', unit: '分', demo: true },
+  } });
 export const RECEP19 = defineRule({ id: 'RECEP-19', cite: `《${ORS}》第16条`, regulation: ORS, enforcement: 'warn',
   text: '公务接待的出行活动应当安排集中乘车，合理使用车型，严格控制随行车辆。',
   params: { seatsPerVehicle: { value: 7, label: '每车核定座位（用于测算随行车辆）', unit: '座', demo: true } } });
@@ -131,7 +135,7 @@ export const RECEP24 = defineRule({ id: 'RECEP-24', cite: `《${ORS}》第20条`
 export const RECEP25 = defineRule({ id: 'RECEP-25', cite: '公务接待流程图 第4—5步；《财务管理制度》四（三）1', regulation: ORS, enforcement: 'enforce',
   text: '接待费结算由接待科室经手人、接待科室负责人、财务主管科室领导（综合科科长）、分管财务领导依次签字，财务室审核。' });
 export const RECEP26 = defineRule({ id: 'RECEP-26', cite: `《${ORS}》第11条；公务接待流程图 第6步`, regulation: ORS, enforcement: 'remind',
-  text: '接待活动结束后所有接待材料（公函、审批报告单、接待清单、发票、结算清单）交综合科备案，留存备查。',
+  text: '接待费支付后，所有接待材料（公函、审批报告单及接待方案、接待清单、发票、结算清单、支付凭证）在规定工作日内交综合科备案，留存备查；备案后不得再修改。',
   params: { filingDays: { value: 10, label: '报销后交综合科备案期限', unit: '工作日', demo: true } } });
 export const RECEP27 = defineRule({ id: 'RECEP-27', cite: `《${ORS}》第23条`, regulation: ORS, enforcement: 'record',
   text: '对违反公务接待管理规定的行为，根据《中国共产党纪律处分条例》等有关规定，对直接责任者和领导责任者，依情节，给予相应的纪律处分。' });
@@ -140,7 +144,10 @@ export const TRAVEL01 = defineRule({ id: 'TRAVEL-01', cite: `《${FMS}》四（�
   text: '工作人员出差须经分管领导审批（公出审批单），未经审批的出差费用不予报销。' });
 export const TRAVEL07 = defineRule({ id: 'TRAVEL-07', cite: `《${ORS}》第5条`, regulation: ORS, enforcement: 'warn',
   text: '加强公务外出计划管理，禁止异地部门间没有特别需要的一般性学习交流、考察调研，禁止重复性考察，禁止以各种名义和方式变相旅游，禁止违反规定到风景名胜区举办会议和公务活动。',
-  params: { scenicWords: { value: ['风景区', '风景名胜区', '景区', '度假区', '旅游区'], label: '风景名胜区（目的地关键词）', demo: true } } });
+  params: {
+    scenicWords: { value: ['风景区', '风景名胜区', '景区', '度假区', '旅游区'], label: '风景名胜区（目的地关键词）', demo: true },
+    repeatWindowMonths: { value: 12, label: '同一科室同一目的地同类公务提示“重复性考察”的期间（CFG-REPEAT-WINDOW）', unit: '个月', demo: true },
+  } });
 export const TRAVEL08 = defineRule({ id: 'TRAVEL-08', cite: `《${ORS}》第6条`, regulation: ORS, enforcement: 'enforce',
   text: '公务外出确需接待的，派出单位应当向接待单位发出公函，告知内容、行程和人员。' });
 export const TRAVEL09 = defineRule({ id: 'TRAVEL-09', cite: `《${ORS}》第22条`, regulation: ORS, enforcement: 'enforce',
@@ -152,13 +159,18 @@ export const TRAVEL10 = defineRule({ id: 'TRAVEL-10', cite: `《${ORS}》第21�
 export const FIN02 = defineRule({ id: 'FIN-02', cite: `《${FMS}》三（一）`, regulation: FMS, enforcement: 'enforce',
   text: '禁止超范围、超限额使用现金，超限额留存现金，以白条顶替库存现金，编造用途套取现金，与其他单位相互借用现金，利用账户替其他单位和个人套取现金，设立“小金库”或保留账外公款。' });
 export const FIN03 = defineRule({ id: 'FIN-03', cite: `《${FMS}》三（二）`, regulation: FMS, enforcement: 'remind',
-  text: '市办应当定期和不定期进行现金盘点，确保现金账面余额与实际库存相符；盘点一般由财务负责人指定会计人员进行监盘。' });
+  text: '市办应当定期和不定期进行现金盘点，确保现金账面余额与实际库存相符；盘点一般由财务负责人指定会计人员进行监盘。',
+  params: {
+    scheduleFrequency: { value: 'monthly' as 'monthly' | 'quarterly', label: '定期盘点周期（monthly 每月 / quarterly 每季度，CFG-CASH-COUNT-FREQ）' },
+    unscheduledPerQuarter: { value: 1, label: '每季度至少不定期盘点', unit: '次' },
+  } });
 export const FIN16 = defineRule({ id: 'FIN-16', cite: `《${FMS}》七（一）`, regulation: FMS, enforcement: 'report',
   text: '依照有关法律、法规的规定，接受有关部门的监督检查，如实提供会计凭证、会计账簿和其他会计资料以及有关情况（按期间导出报销凭证及签字记录）。' });
 export const FIN17 = defineRule({ id: 'FIN-17', cite: `《${FMS}》七（二）`, regulation: FMS, enforcement: 'record',
   text: '对违反本制度的行为按《会计法》中法律责任中的条款进行相应处理（登记违规事项、责任人、事实与处理）。' });
 export const FIN18 = defineRule({ id: 'FIN-18', cite: `《${FMS}》七（三）`, regulation: FMS, enforcement: 'remind',
-  text: '加强内部管理，严格执行财经纪律和核算程序，按时向有关单位报送各类报表。' });
+  text: '加强内部管理，严格执行财经纪律和核算程序，按时向有关单位报送各类报表。',
+  params: { remindWorkingDays: { value: 3, label: '报送期限前提醒', unit: '工作日', demo: true } } });
 
 export const FIVE08 = defineRule({ id: 'FIVE-08', cite: `《${FIVE}》第二条（一）`, regulation: FIVE, enforcement: 'enforce',
   text: '干部人事工作：干部推荐、任免、录用及重要岗位调整，须经办党组集体研究决定后，由分管人事工作的领导签发，“一把手”不直接签发。' });

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Finance: expense claims (报销, E-FIN-1), receptions (公务接待, ORS-F1 + 接待清单) and the
@@ -58,10 +58,48 @@ export const financeReceptions = pgTable(
     listFilledAt: timestamp('list_filled_at', { withTimezone: true }),
     listReviewedBy: text('list_reviewed_by'),
     listReviewedAt: timestamp('list_reviewed_at', { withTimezone: true }),
+    /** RECEP-21(a): the plan's estimated cost, committed against the year's budget once approved. */
+    estimatedFen: bigint('estimated_fen', { mode: 'number' }).notNull().default(0),
+    /** Payment of the settled claim (RECEP-21(d), RECEP-23); starts the RECEP-26 filing clock. */
+    paidOn: date('paid_on', { mode: 'string' }),
+    paidFen: bigint('paid_fen', { mode: 'number' }),
+    payment: jsonb('payment').$type<Record<string, unknown>>(),
+    /** RECEP-26: the full set filed with 综合科; the reception is read-only afterwards. */
+    filedOn: date('filed_on', { mode: 'string' }),
+    filedBy: text('filed_by'),
+    archiveRef: text('archive_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('finance_receptions_no_idx').on(t.year, t.seq), index('finance_receptions_person_idx').on(t.personId)],
+  (t) => [
+    uniqueIndex('finance_receptions_no_idx').on(t.year, t.seq),
+    index('finance_receptions_person_idx').on(t.personId),
+    index('finance_receptions_visit_idx').on(t.visitStart),
+  ],
 );
+
+/** RECEP-14: designated hotels (定点宾馆) and internal venues with their agreement prices, kept by 综合科. */
+export const financeReceptionHotels = pgTable('finance_reception_hotels', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** designated (定点宾馆) | internal (机关内部接待场所) */
+  kind: text('kind').notNull(),
+  address: text('address').notNull().default(''),
+  /** Agreement price per room type and night, in fen: { standard, single?, suite? }. */
+  prices: jsonb('prices').$type<Record<string, number>>().notNull(),
+  agreementRef: text('agreement_ref').notNull().default(''),
+  active: boolean('active').notNull().default(true),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+}, (t) => [uniqueIndex('finance_reception_hotels_name_idx').on(t.name)]);
+
+/** E-REC-7: the annual reception budget total (接待费预算总额, ORS 18), set by 综合科. */
+export const financeReceptionBudgets = pgTable('finance_reception_budgets', {
+  year: integer('year').primaryKey(),
+  totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
+  note: text('note').notNull().default(''),
+  setBy: text('set_by').notNull(),
+  setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+});
 
 /** A splitting pattern (化整为零) found when a claim was filed, and who was told. */
 export const financeSplitFlags = pgTable(

@@ -13,7 +13,12 @@ import { localDate } from '../../kernel/time';
 import { findCoveringDecision, type CoveringDecision } from '../meetings';
 import { categoryDef, type Category } from './categories';
 import type { ClaimFacts } from './facts';
-import { ClaimForm, ReceptionForm, ReceptionList } from './form';
+import { ClaimForm, MEAL_TYPES, ReceptionForm, ReceptionList } from './form';
+import { enforce } from '../../kernel/rules';
+import { parseInput } from './office/common';
+import { estimateOf } from './reception-budget';
+import { assertNotFiled } from './reception-filing';
+import { checkLodging, checkPayers, listHotels } from './reception-lodging';
 import { flagSplitting } from './split';
 import { FIN11, RECEP20 } from './rules';
 
@@ -89,15 +94,21 @@ export async function submitReception(ctx: Ctx, rawForm: unknown, acknowledged: 
     const [hub] = await rows<{ id: string }>(tx.db, sql`select id from org_units where code = ${FIN11.param('hubUnitCode')}`);
     const chief = hub ? await sectionChiefOf(tx.db, hub.id, today) : null;
     if (!chief) throw errors.unprocessable('FLOW_NO_APPROVER', '综合科科长未在组织机构中登记，无法确定“综合科意见”的签署人');
-    const form = { ...(rawForm as Record<string, unknown>), hubChiefId: chief.id };
+    const form: Record<string, unknown> = { ...(rawForm as Record<string, unknown>), hubChiefId: chief.id };
+    // The printed form names each room's hotel as the list called it that day (RECEP-14).
+    if (Array.isArray(form.lodging)) {
+      const hotels = await listHotels(tx);
+      form.lodging = (form.lodging as Record<string, unknown>[]).map((l) => ({ ...l, hotelName: hotels.find((h) => h.id === l?.hotelId)?.name ?? l?.hotelName ?? '' }));
+    }
     const res = await startFlow(tx, 'finance.reception', { form, subjectType: 'finance_reception', subjectId: id, acknowledged });
     const v = ReceptionForm.parse(form);
     const me = requireActor(tx).personId!;
     const n = res.facts as { year: number; seq: number };
-    await tx.db.execute(sql`insert into finance_receptions (id, person_id, unit_id, flow_instance_id, year, seq, guest_unit, purpose, visit_start, visit_end, guests, letter, status, created_at)
+    const estimatedFen = estimateOf(v);
+    await tx.db.execute(sql`insert into finance_receptions (id, person_id, unit_id, flow_instance_id, year, seq, guest_unit, purpose, visit_start, visit_end, guests, letter, status, estimated_fen, created_at)
       select ${id}, p.id, p.unit_id, ${res.instanceId}, ${n.year}, ${n.seq}, ${v.guestUnit}, ${v.purpose}, ${v.visitStart}, ${v.visitEnd}, ${v.guests},
-        ${JSON.stringify(v.letter ?? {})}::jsonb, 'pending', ${tx.clock.now().toISOString()} from people p where p.id = ${me}`);
-    await audit(tx, { event: 'finance.reception.submit', objectType: 'finance_reception', objectId: id, detail: { instanceId: res.instanceId, guests: v.guests } });
+        ${JSON.stringify(v.letter ?? {})}::jsonb, 'pending', ${estimatedFen}, ${tx.clock.now().toISOString()} from people p where p.id = ${me}`);
+    await audit(tx, { event: 'finance.reception.submit', objectType: 'finance_reception', objectId: id, detail: { instanceId: res.instanceId, guests: v.guests, estimatedFen } });
     return { id, instanceId: res.instanceId, warnings: res.warnings };
   });
 }
@@ -106,18 +117,25 @@ export interface ReceptionRow {
   id: string; personId: string; personName: string; unitId: string | null; unitName: string | null; flowInstanceId: string; year: number; seq: number;
   guestUnit: string; purpose: string; visitStart: string; visitEnd: string; guests: number; status: string; approvedOn: string | null;
   list: Record<string, unknown> | null; listReviewedBy: string | null; letter: Record<string, unknown>;
+  estimatedFen: number; paidOn: string | null; paidFen: number | null; payment: Record<string, unknown> | null; filedOn: string | null; filedByName: string | null; archiveRef: string | null;
 }
 
 const RECEPTION_SELECT = sql`select r.id, r.person_id as "personId", p.name as "personName", r.unit_id as "unitId", u.name as "unitName",
     r.flow_instance_id as "flowInstanceId", r.year, r.seq, r.guest_unit as "guestUnit", r.purpose, r.visit_start::text as "visitStart",
-    r.visit_end::text as "visitEnd", r.guests, r.status, r.approved_on::text as "approvedOn", r.list, rv.name as "listReviewedBy", r.letter
-  from finance_receptions r join people p on p.id = r.person_id left join org_units u on u.id = r.unit_id left join people rv on rv.id = r.list_reviewed_by`;
+    r.visit_end::text as "visitEnd", r.guests, r.status, r.approved_on::text as "approvedOn", r.list, rv.name as "listReviewedBy", r.letter,
+    r.estimated_fen::float8 as "estimatedFen", r.paid_on::text as "paidOn", r.paid_fen::float8 as "paidFen", r.payment, r.filed_on::text as "filedOn",
+    fb.name as "filedByName", r.archive_ref as "archiveRef"
+  from finance_receptions r join people p on p.id = r.person_id left join org_units u on u.id = r.unit_id left join people rv on rv.id = r.list_reviewed_by
+    left join people fb on fb.id = r.filed_by`;
 
-export async function listReceptions(ctx: Ctx, q: { scope: 'mine' | 'all' }): Promise<ReceptionRow[]> {
+/** The register (E-REC-6): own section's, or all for the ledger keepers; searchable by visit year and unit. */
+export async function listReceptions(ctx: Ctx, q: { scope: 'mine' | 'all'; year?: number; unitId?: string }): Promise<ReceptionRow[]> {
   const actor = requireActor(ctx);
   const mine = sql`(r.person_id = ${actor.personId ?? ''} or r.unit_id in (${sql.join(actor.unitIds.map((u) => sql`${u}`).concat(sql`''`), sql`, `)}))`;
-  const where = q.scope === 'all' && can(ctx, 'finance.ledger') ? sql`true` : mine;
-  return rows<ReceptionRow>(ctx.db, sql`${RECEPTION_SELECT} where ${where} order by r.year desc, r.seq desc limit 1000`);
+  const where = [q.scope === 'all' && (can(ctx, 'finance.ledger') || can(ctx, 'finance.reception')) ? sql`true` : mine];
+  if (q.year) where.push(sql`extract(year from r.visit_start) = ${q.year}`);
+  if (q.unitId) where.push(sql`r.unit_id = ${q.unitId}`);
+  return rows<ReceptionRow>(ctx.db, sql`${RECEPTION_SELECT} where ${sql.join(where, sql` and `)} order by r.year desc, r.seq desc limit 1000`);
 }
 
 async function reception(ctx: Ctx, id: string): Promise<ReceptionRow> {
@@ -133,8 +151,14 @@ export async function fillReceptionList(ctx: Ctx, id: string, raw: unknown): Pro
     const me = requireActor(tx);
     if (r.personId !== me.personId && !(r.unitId && me.unitIds.includes(r.unitId))) throw errors.forbidden('只有接待科室可以填写接待清单');
     if (r.status !== 'approved') throw errors.conflict('公务接待审批报告单审批完毕后方可填写接待清单');
+    assertNotFiled(r);
     if (r.listReviewedBy) throw errors.conflict('接待清单已经审查，不能再修改');
-    const list = ReceptionList.parse(raw);
+    const list = parseInput(ReceptionList, raw, '接待清单');
+    // RECEP-14 on the rooms actually used, RECEP-21(d) on who paid each cost.
+    const payers = [...list.meals.map((m) => ({ label: `${m.date}${MEAL_TYPES[m.type]}`, payer: m.payer })),
+      ...list.lodgingLines.map((l, i) => ({ label: `第${i + 1}间住宿`, payer: l.payer })), ...list.otherCosts.map((c) => ({ label: c.item, payer: c.payer }))];
+    const acknowledged = ((raw as { acknowledged?: unknown })?.acknowledged as string[] | undefined) ?? [];
+    enforce([...checkLodging(list.lodgingLines, await listHotels(tx)), ...checkPayers(payers)], Array.isArray(acknowledged) ? acknowledged : []);
     await tx.db.execute(sql`update finance_receptions set list = ${JSON.stringify(list)}::jsonb, list_filled_at = ${tx.clock.now().toISOString()} where id = ${id}`);
     await audit(tx, { event: 'finance.reception.list', objectType: 'finance_reception', objectId: id, detail: { totalFen: list.totalFen } });
     return reception(tx, id);
@@ -147,6 +171,7 @@ export async function reviewReceptionList(ctx: Ctx, id: string): Promise<Recepti
     const r = await reception(tx, id);
     const me = requireActor(tx);
     const chief = r.unitId ? await sectionChiefOf(tx.db, r.unitId, localDate(tx.clock.now())) : null;
+    assertNotFiled(r);
     if (!chief || chief.id !== me.personId) throw errors.forbidden(`接待清单由接待科室负责人审查（${RECEP20.id}）`);
     if (!r.list) throw errors.conflict('接待清单尚未填写');
     if (r.listReviewedBy) throw errors.conflict('接待清单已经审查');

@@ -11,7 +11,7 @@ let t: TestApp;
 let tripId: string;
 beforeAll(async () => {
   t = await createTestApp();
-  const trip = await submitTrip(await ctxFor(t, 'tangning'), { destination: '长春', purpose: '参加全省扶贫培训', startDate: '2026-11-04', endDate: '2026-11-06', transport: 'train' });
+  const trip = await submitTrip(await ctxFor(t, 'tangning'), { destination: '长春', purpose: '参加全省扶贫培训', purposeCategory: 'meeting', startDate: '2026-11-04', endDate: '2026-11-06', transport: 'train' });
   await sign(t, trip.instanceId, 'zhaoguoqiang');
   tripId = trip.id;
 });

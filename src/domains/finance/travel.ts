@@ -79,26 +79,51 @@ export function hostFees(form: Pick<ClaimFormValue, 'hostStatement' | 'vouchers'
   return [];
 }
 
+/** An outbound trip as TRAVEL-07/08 see it (the 公出审批单 with what submission derived). */
+export interface OutboundTrip {
+  purposeCategory?: string;
+  destination: string;
+  specialNeed?: string;
+  /** A trip of the same section, destination and category approved within the repeat window. */
+  repeatOf?: string | null;
+  needsReception?: boolean;
+  letter?: { hostUnit?: string; docNo?: string; content?: string; itinerary?: string; persons?: string | string[] } | null;
+  /** The trip's travellers (applicant and companions): the letter must announce exactly them. */
+  travellerNames?: string[];
+}
+
 /**
  * TRAVEL-07 / TRAVEL-08 on an outbound trip request (ORS 5, 6), for the 公出审批单: a study or
- * research trip needs a special need; a scenic destination warns; a trip needing reception
- * needs our 公函 with content, itinerary and persons.
+ * research trip needs a special need; a repeated inspection and a scenic destination warn; a trip
+ * needing reception needs our 公函 — host, number, content, itinerary, and the travellers as persons.
  */
-export function checkOutboundTrip(trip: {
-  purposeCategory?: string; destination: string; specialNeed?: string; repeatOf?: string | null;
-  needsReception?: boolean; letter?: { content?: string; itinerary?: string; persons?: string } | null;
-}): Verdict[] {
+export function checkOutboundTrip(trip: OutboundTrip): Verdict[] {
   const out: Verdict[] = [];
-  if ((trip.purposeCategory === 'exchange' || trip.purposeCategory === 'research') && !trip.specialNeed) {
+  if ((trip.purposeCategory === 'exchange' || trip.purposeCategory === 'research') && !trip.specialNeed?.trim()) {
     out.push(TRAVEL07.warn('禁止异地部门间没有特别需要的一般性学习交流、考察调研：请说明特别需要'));
   }
   if (trip.repeatOf) out.push(TRAVEL07.warn(`本科室近期已赴同一目的地开展同类公务（${trip.repeatOf}），禁止重复性考察`));
   const scenic = (TRAVEL07.param('scenicWords') as string[]).find((w) => trip.destination.includes(w));
   if (scenic) out.push(TRAVEL07.warn(`目的地“${trip.destination}”属风景名胜区，禁止违反规定到风景名胜区举办会议和公务活动`));
-  if (trip.needsReception) {
-    const l = trip.letter;
-    const missing = [...(!l?.content ? ['内容'] : []), ...(!l?.itinerary ? ['行程'] : []), ...(!l?.persons ? ['人员'] : [])];
-    if (missing.length) out.push(TRAVEL08.block(`公务外出确需接待的，应向接待单位发出公函，公函缺少：${missing.join('、')}`));
+  if (trip.needsReception) out.push(...checkLetter(trip));
+  return out;
+}
+
+function checkLetter(trip: OutboundTrip): Verdict[] {
+  const l = trip.letter;
+  const persons = typeof l?.persons === 'string' ? (l.persons.trim() ? [l.persons] : []) : (l?.persons ?? []);
+  const missing = [...(!l?.content?.trim() ? ['内容'] : []), ...(!l?.itinerary?.trim() ? ['行程'] : []), ...(!persons.length ? ['人员'] : [])];
+  if (missing.length) return [TRAVEL08.block(`公务外出确需接待的，应向接待单位发出公函，告知内容、行程和人员；公函缺少：${missing.join('、')}`)];
+  const out: Verdict[] = [];
+  if (l && 'hostUnit' in l && !l.hostUnit?.trim()) out.push(TRAVEL08.block('请填写公函的接待单位'));
+  if (l && 'docNo' in l && !l.docNo?.trim()) out.push(TRAVEL08.block('请填写公函文号（打印在公出审批单上）'));
+  if (trip.travellerNames && Array.isArray(l?.persons)) {
+    const absent = trip.travellerNames.filter((n) => !persons.includes(n));
+    const extra = persons.filter((n) => !trip.travellerNames!.includes(n));
+    if (absent.length || extra.length) {
+      const parts = [...(absent.length ? [`未列公出人员 ${absent.join('、')}`] : []), ...(extra.length ? [`列有非公出人员 ${extra.join('、')}`] : [])];
+      out.push(TRAVEL08.block(`公函所列人员应与公出人员一致：${parts.join('；')}`));
+    }
   }
   return out;
 }

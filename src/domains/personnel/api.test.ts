@@ -99,7 +99,7 @@ describe('personnel API', () => {
 
   it('TRIP-01: trip preview, submit and list through the API', async () => {
     t.clock.set('2026-10-12T09:00:00+08:00');
-    const tripForm = { destination: '长春市', purpose: '省扶贫办业务培训', startDate: '2026-10-14', endDate: '2026-10-16', transport: 'train', companions: ['psn_xunuo'] };
+    const tripForm = { destination: '长春市', purpose: '省扶贫办业务培训', purposeCategory: 'meeting', startDate: '2026-10-14', endDate: '2026-10-16', transport: 'train', companions: ['psn_xunuo'] };
     const p = await call('zhutao', 'POST', '/personnel/trips/preview', { form: tripForm });
     expect(p.json()).toMatchObject({ calendarDays: 3, blocked: false });
     expect(p.json().route[0]).toMatchObject({ name: '审批领导', approvers: ['孙丽'] });

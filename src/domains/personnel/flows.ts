@@ -6,7 +6,7 @@ import { LEAVE_TYPE_LABEL, LeaveForm, TripForm, type LeaveFormValue, type TripFo
 import { onLeaveComplete } from './leave-complete';
 import { printLeaveForm, printTripForm } from './print';
 import { LEAVE17 } from './rules';
-import { checkTripSubmit, deriveTrip, onTripComplete, type TripFacts } from './trip-flow';
+import { checkOutbound, checkTripAction, checkTripSubmit, deriveTrip, onTripComplete, type TripFacts } from './trip-flow';
 
 /**
  * The two approval flows of the attendance rules, on the approval engine: 请假 (one definition
@@ -53,13 +53,14 @@ export const TRIP_FLOW = defineFlow<TripFormValue>({
   form: TripForm as never,
   title: (f) => `${f.applicant.name}公出${f.form.destination}（${f.form.startDate}至${f.form.endDate}）`,
   derive: async (ctx, form, applicant) => ({ ...(await deriveTrip(ctx, form, applicant)) }),
-  checkSubmit: (_ctx, f) => checkTripSubmit(f.form, tf(f)),
+  checkSubmit: (_ctx, f) => [...checkTripSubmit(f.form, tf(f)), ...checkOutbound(f.form, tf(f), f.applicant.name)],
+  checkAction: checkTripAction,
   printForm: printTripForm,
   onComplete: onTripComplete,
   steps: [
-    { id: 'gov', name: '审批领导（政府分管领导）', kind: 'external', approvers: [{ kind: 'applicant' }], verb: 'record', externalLabel: '政府分管领导', when: (f) => f.applicant.grade === 'principal', ruleIds: ['TRIP-01'] },
-    { id: 'principal', name: '审批领导', kind: 'single', approvers: [{ kind: 'principal' }], verb: 'approve', when: (f) => f.applicant.grade === 'deputy', ruleIds: ['TRIP-01'] },
-    { id: 'leader', name: '审批领导', kind: 'single', approvers: [{ kind: 'leaderOfApplicantUnit' }], verb: 'approve', when: (f) => f.applicant.grade === 'section' || f.applicant.grade === 'general', ruleIds: ['TRIP-01'] },
+    { id: 'gov', name: '审批领导（政府分管领导）', kind: 'external', approvers: [{ kind: 'applicant' }], verb: 'record', externalLabel: '政府分管领导', when: (f) => f.applicant.grade === 'principal', ruleIds: ['TRIP-01', 'TRAVEL-07', 'TRAVEL-08'] },
+    { id: 'principal', name: '审批领导', kind: 'single', approvers: [{ kind: 'principal' }], verb: 'approve', when: (f) => f.applicant.grade === 'deputy', ruleIds: ['TRIP-01', 'TRAVEL-07', 'TRAVEL-08'] },
+    { id: 'leader', name: '审批领导', kind: 'single', approvers: [{ kind: 'leaderOfApplicantUnit' }], verb: 'approve', when: (f) => f.applicant.grade === 'section' || f.applicant.grade === 'general', ruleIds: ['TRIP-01', 'TRAVEL-07', 'TRAVEL-08'] },
   ],
 });
 

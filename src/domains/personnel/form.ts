@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate } from '../../kernel/time';
+import { PURPOSE_CATEGORIES, type PurposeCategory } from '../finance/form';
 
 /** The fields of the 《请销假审批表》 and the 公出审批单 (FMS-F2), validated with zod. */
 const LocalDate = z.string().refine(isLocalDate, '日期格式应为 YYYY-MM-DD，例如 2026-10-10');
@@ -92,16 +93,41 @@ export const TRANSPORT_LABEL: Record<(typeof TRANSPORTS)[number], string> = {
   other: '其他',
 };
 
+/** ORS 2's official activities (RECEP-02), the purpose category TRAVEL-07 reasons on. */
+export const TRIP_PURPOSES = PURPOSE_CATEGORIES;
+export type TripPurpose = PurposeCategory;
+
+/**
+ * Our 公函 to the host unit of an outbound trip that needs reception (TRAVEL-08, ORS 6): it tells
+ * the content, itinerary and persons; the letter's number is printed on the 公出审批单.
+ */
+export const OutboundLetter = z.object({
+  hostUnit: z.string().trim().max(200).default(''),
+  docNo: z.string().trim().max(100).default(''),
+  content: z.string().trim().max(1000).default(''),
+  itinerary: z.string().trim().max(1000).default(''),
+  /** Names of the persons the letter announces; they must be the trip's travellers. */
+  persons: z.array(z.string().trim().min(1).max(50)).max(40).default([]),
+});
+export type OutboundLetterValue = z.infer<typeof OutboundLetter>;
+
 export const TripForm = z
   .object({
     destination: z.string().trim().min(1, '请填写公出目的地').max(200),
     purpose: z.string().trim().min(1, '请填写公出事由').max(500),
+    /** TRAVEL-07: the form requires the category of official activity (ORS 2). */
+    purposeCategory: z.enum(Object.keys(PURPOSE_CATEGORIES) as [PurposeCategory, ...PurposeCategory[]], { message: '请选择公务类别（出席会议、考察调研、执行任务、学习交流、检查指导、请示汇报工作或其他公务）' }),
+    /** TRAVEL-07: the 特别需要 of a study exchange or research trip to another place. */
+    specialNeed: z.string().trim().max(500).optional(),
     startDate: LocalDate,
     endDate: LocalDate,
     /** Other travellers on the same form (person ids). */
     companions: z.array(z.string().max(100)).max(20).default([]),
     transport: z.enum(TRANSPORTS),
     remarks: z.string().trim().max(500).optional(),
+    /** TRAVEL-08: the host unit will receive us (meals, lodging, transport arranged by them). */
+    needsReception: z.boolean().default(false),
+    letter: OutboundLetter.optional(),
   })
   .refine((f) => f.endDate >= f.startDate, { message: '返回日期不能早于出发日期', path: ['endDate'] });
 

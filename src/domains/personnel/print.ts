@@ -1,7 +1,7 @@
 import type { PrintableInstance } from '../../kernel/flow';
 import type { FormRow, FormSpec } from '../../kernel/render/form-spec';
 import type { LeaveFacts } from './facts';
-import { LEAVE_TYPE_LABEL, SPECIAL_LABEL, TRANSPORT_LABEL, type LeaveFormValue, type TripFormValue } from './form';
+import { LEAVE_TYPE_LABEL, SPECIAL_LABEL, TRANSPORT_LABEL, TRIP_PURPOSES, type LeaveFormValue, type TripFormValue } from './form';
 
 /**
  * The paper forms: 《请销假审批表》 (考勤制度 二（一）) and 公务出差审批单 (FMS-F2, 附件2).
@@ -72,6 +72,11 @@ export function printTripForm(detail: PrintableInstance): FormSpec {
   const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
   const names = [detail.applicant.name, ...(f.companionNames ?? [])].join('、');
   const remarks = [`交通工具：${TRANSPORT_LABEL[form.transport]}`, form.remarks ?? '', `${form.startDate.slice(0, 4)}年；申请人单位：${detail.applicant.unitName ?? ''}`].filter(Boolean).join('\n');
+  // Requests filed before TRAVEL-07/08 reached the form have no category or letter.
+  const category = form.purposeCategory ? `（${TRIP_PURPOSES[form.purposeCategory]}${form.specialNeed ? `；特别需要：${form.specialNeed}` : ''}）` : '';
+  const letter = form.needsReception && form.letter
+    ? [{ kind: 'text' as const, label: '接待公函', value: `${form.letter.docNo}（致${form.letter.hostUnit}）` }]
+    : [];
   const sig = signatureRows(detail).at(-1);
   return {
     title: '公务出差审批单',
@@ -79,10 +84,14 @@ export function printTripForm(detail: PrintableInstance): FormSpec {
     rows: [
       { kind: 'fields', cells: [{ label: '公出人姓名', value: names, span: 2 }, { label: '备注', value: remarks, span: 2 }] },
       { kind: 'fields', cells: [{ label: '公出目的地', value: form.destination, span: 2 }] },
-      { kind: 'text', label: '公出事由', value: form.purpose },
+      { kind: 'text', label: '公出事由', value: `${form.purpose}${category}` },
+      ...letter,
       { kind: 'fields', cells: [{ label: '公出时间', value: `${md(form.startDate)}至${md(form.endDate)}，共（${f.calendarDays ?? ''}）天。`, span: 2 }] },
       sig ? { ...sig, label: '审批领导' } : { kind: 'signature', label: '审批领导', opinion: '', signer: '', date: '' },
     ],
-    notes: ['注：此审批单为报销差旅费的必备附件'],
+    notes: [
+      '注：此审批单为报销差旅费的必备附件',
+      '审批领导签字即确认本次公出不属于没有特别需要的一般性学习交流、考察调研，重复性考察，变相旅游，违规到风景名胜区举办会议和公务活动（《公务接待制度》第5条）。',
+    ],
   };
 }

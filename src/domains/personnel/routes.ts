@@ -9,6 +9,8 @@ import { GROUNDS } from './attendance';
 import { FINDINGS } from './presence';
 import { contentDisposition } from '../../kernel/render/download';
 import * as svc from './service';
+import { outboundLetters, outboundReport, TRIP_MONTH_COLUMNS } from './trip-report';
+import { xlsxStream } from '../../kernel/render/xlsx';
 
 /** /api/v1/personnel/*: leave, balances, trips, attendance (综合科). */
 const Id = z.object({ id: z.string().min(1).max(100) });
@@ -73,6 +75,15 @@ export const personnelRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.status(201).send(await svc.submitTrip(req.ctx, req.body.form, req.body.acknowledged)),
   );
   app.get('/personnel/trips', { config: LEAVE, schema: { summary: '公出记录', querystring: ListQuery } }, async (req) => ({ items: await svc.listTrips(req.ctx, { scope: req.query.scope, year: req.query.year }) }));
+  app.get('/personnel/trips/report', { config: { ...ATT, rules: ['TRAVEL-07', 'TRAVEL-08'] }, schema: { summary: '公务外出统计（按科室、月份）与发出的公函', querystring: Year } }, async (req) => {
+    const year = req.query.year ?? thisYear(req);
+    return { year, months: await outboundReport(req.ctx, year), letters: await outboundLetters(req.ctx, year) };
+  });
+  app.get('/personnel/trips/report.xlsx', { config: { ...ATT, rules: ['TRAVEL-07'] }, schema: { summary: '导出公务外出统计（XLSX）', querystring: Year } }, async (req, reply) => {
+    const year = req.query.year ?? thisYear(req);
+    return reply.header('content-type', XLSX_TYPE).header('content-disposition', contentDisposition(`${year}年公务外出统计.xlsx`))
+      .send(xlsxStream(TRIP_MONTH_COLUMNS, await outboundReport(req.ctx, year), { sheetName: '公务外出统计' }));
+  });
   app.get('/personnel/trips/:id', { config: LEAVE, schema: { summary: '公出审批单详情', params: Id } }, async (req) => svc.tripDetail(req.ctx, req.params.id));
   app.post('/personnel/trips/:id/return', { config: { ...LEAVE, rules: ['TRIP-02'] }, schema: { summary: '登记公出返回', params: Id, body: z.object({ returnedOn: Day, justified: z.boolean().optional(), reason: z.string().max(500).optional() }) } }, async (req) =>
     svc.recordTripReturn(req.ctx, req.params.id, req.body),

@@ -169,6 +169,12 @@ export const trips = pgTable(
     companions: jsonb('companions').$type<string[]>().notNull(),
     transport: text('transport').notNull(),
     remarks: text('remarks'),
+    /** TRAVEL-07: the category of official activity (ORS 2) and the special need of a study/research trip. */
+    purposeCategory: text('purpose_category'),
+    specialNeed: text('special_need'),
+    /** TRAVEL-08: the host unit receives us; our 公函 (host, number, content, itinerary, persons). */
+    needsReception: boolean('needs_reception').notNull().default(false),
+    letter: jsonb('letter').$type<{ hostUnit: string; docNo: string; content: string; itinerary: string; persons: string[] }>(),
     /** pending | approved | rejected | withdrawn | returned */
     status: text('status').notNull(),
     signedBy: text('signed_by'),

@@ -46,7 +46,7 @@ export async function leave(t: TestApp, username: string, form: Record<string, u
 }
 
 export async function trip(t: TestApp, username: string, form: Record<string, unknown>, acknowledged: string[] = []) {
-  return submitTrip(await ctxFor(t, username), { destination: '长春市', purpose: '参加全省扶贫工作会议', transport: 'train', ...form }, acknowledged);
+  return submitTrip(await ctxFor(t, username), { destination: '长春市', purpose: '参加全省扶贫工作会议', purposeCategory: 'meeting', transport: 'train', ...form }, acknowledged);
 }
 
 export async function failure(p: Promise<unknown>): Promise<{ code: string; rule?: string; message: string }> {

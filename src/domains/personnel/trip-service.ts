@@ -16,12 +16,16 @@ import { scopeSql } from './queries';
 import type { TripFacts } from './trip-flow';
 
 /** 公出 (FMS-F2): preview, submission, list, late return (TRIP-02), lookup for travel claims. */
-export async function previewTrip(ctx: Ctx, rawForm: unknown): Promise<{ calendarDays: number; workingDays: number; route: RouteStep[]; warnings: Flagged[]; blocked: boolean }> {
+export async function previewTrip(ctx: Ctx, rawForm: unknown): Promise<{ calendarDays: number; workingDays: number; route: RouteStep[]; warnings: Flagged[]; blocked: boolean; travellerNames: string[] }> {
   const applicant = await applicantOf(ctx, requireActor(ctx).personId);
   const { facts, plan, verdicts } = await prepare(ctx, getFlow('personnel.trip')!, rawForm, applicant);
   const f = facts.derived as unknown as TripFacts;
   const flagged = verdicts.filter((v): v is Flagged => v.outcome !== 'ok');
-  return { calendarDays: f.calendarDays, workingDays: f.workingDays, route: await routeNames(ctx, plan, applicant, facts.form), warnings: flagged, blocked: flagged.some((v) => v.outcome === 'block') };
+  return {
+    calendarDays: f.calendarDays, workingDays: f.workingDays, route: await routeNames(ctx, plan, applicant, facts.form), warnings: flagged, blocked: flagged.some((v) => v.outcome === 'block'),
+    // The persons our 公函 announces (TRAVEL-08): the page fills the letter from them.
+    travellerNames: [applicant.name, ...f.companionNames],
+  };
 }
 
 export async function submitTrip(ctx: Ctx, rawForm: unknown, acknowledged: string[] = []): Promise<{ id: string; instanceId: string; warnings: Flagged[] }> {
@@ -30,11 +34,14 @@ export async function submitTrip(ctx: Ctx, rawForm: unknown, acknowledged: strin
     const res = await startFlow(tx, 'personnel.trip', { form: rawForm, subjectType: 'trip', subjectId: id, acknowledged });
     const form = TripForm.parse(rawForm);
     const me = requireActor(tx).personId!;
-    await tx.db.execute(sql`insert into personnel_trips (id, person_id, unit_id, flow_instance_id, destination, purpose, start_date, end_date, companions, transport, remarks, status, created_at)
+    const letter = form.needsReception && form.letter ? JSON.stringify(form.letter) : null;
+    await tx.db.execute(sql`insert into personnel_trips (id, person_id, unit_id, flow_instance_id, destination, purpose, start_date, end_date, companions, transport, remarks,
+        purpose_category, special_need, needs_reception, letter, status, created_at)
       select ${id}, p.id, p.unit_id, ${res.instanceId}, ${form.destination}, ${form.purpose}, ${form.startDate}, ${form.endDate},
-        ${JSON.stringify(form.companions)}::jsonb, ${form.transport}, ${form.remarks ?? null}, 'pending', ${tx.clock.now().toISOString()}
+        ${JSON.stringify(form.companions)}::jsonb, ${form.transport}, ${form.remarks ?? null},
+        ${form.purposeCategory}, ${form.specialNeed ?? null}, ${form.needsReception}, ${letter}::jsonb, 'pending', ${tx.clock.now().toISOString()}
       from people p where p.id = ${me}`);
-    await audit(tx, { event: 'personnel.trip.submit', objectType: 'trip', objectId: id, detail: { instanceId: res.instanceId, destination: form.destination } });
+    await audit(tx, { event: 'personnel.trip.submit', objectType: 'trip', objectId: id, detail: { instanceId: res.instanceId, destination: form.destination, purposeCategory: form.purposeCategory, letterDocNo: form.needsReception ? form.letter?.docNo ?? null : null, warnings: res.warnings.map((w) => w.ruleId) } });
     return { id, instanceId: res.instanceId, warnings: res.warnings };
   });
 }
@@ -59,12 +66,17 @@ export interface TripRow {
   returnedOn: string | null;
   overdueJustified: boolean | null;
   overdueReason: string | null;
+  purposeCategory: string | null;
+  specialNeed: string | null;
+  needsReception: boolean;
+  letter: { hostUnit: string; docNo: string; content: string; itinerary: string; persons: string[] } | null;
 }
 
 const TRIP_SELECT = sql`select t.id, t.person_id as "personId", p.name as "personName", t.unit_id as "unitId", t.flow_instance_id as "flowInstanceId",
     t.destination, t.purpose, t.start_date::text as "startDate", t.end_date::text as "endDate", t.companions, t.transport, t.remarks, t.status,
     t.signed_by as "signedBy", s.name as "signedByName", t.signed_at as "signedAt", t.returned_on::text as "returnedOn",
-    t.overdue_justified as "overdueJustified", t.overdue_reason as "overdueReason"
+    t.overdue_justified as "overdueJustified", t.overdue_reason as "overdueReason",
+    t.purpose_category as "purposeCategory", t.special_need as "specialNeed", t.needs_reception as "needsReception", t.letter
   from personnel_trips t join people p on p.id = t.person_id left join people s on s.id = t.signed_by`;
 
 export async function listTrips(ctx: Ctx, q: { scope: 'mine' | 'team'; year?: number }): Promise<TripRow[]> {

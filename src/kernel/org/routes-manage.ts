@@ -128,7 +128,7 @@ export const orgManageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/org/acting-arrangements',
     {
-      config: { ...manage, rules: ['WR-03'] },
+      config: { ...manage, rules: ['WR-03', 'FIVE-01', 'FIVE-02'] },
       schema: {
         summary: '新建代理（主持工作）安排',
         body: z.object({

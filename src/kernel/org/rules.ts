@@ -134,6 +134,37 @@ export function checkFive01PrincipalPost(f: { person: Named; post: { name: strin
   );
 }
 
+/**
+ * FIVE-01 / FIVE-02 for a stand-in: whoever acts for an absent leader signs in that leader's areas
+ * (the engine hands every step of the absent person to the acting one), so the principal leader
+ * may not stand in for a leader of the five areas, and the finance-approval and construction
+ * areas may not meet in one person through a stand-in either.
+ */
+export interface ActingAreaFacts {
+  acting: Named;
+  absent: Named;
+  /** Principal posts the acting person holds at some time in the range. */
+  actingPrincipalPosts: string[];
+  /** Restricted areas of the absent leader overlapping the range. */
+  absentAreas: { code: string; name: string }[];
+  /** Restricted areas the acting person already has in the range (own, or as another's stand-in). */
+  actingAreas: { code: string; name: string }[];
+}
+
+export function checkFiveActing(f: ActingAreaFacts): Verdict[] {
+  if (f.absentAreas.length === 0) return [five01.ok()];
+  const names = f.absentAreas.map((a) => a.name).join('、');
+  if (f.actingPrincipalPosts.length > 0) {
+    return [five01.block(`${f.acting.name}是党政“一把手”（${f.actingPrincipalPosts.join('、')}），不得代理${f.absent.name}分管的${names}工作；请指定其他班子成员代理`, { actingPersonId: f.acting.id })];
+  }
+  const codes = new Set(f.absentAreas.map((a) => a.code));
+  const clash = f.actingAreas.find((a) => (a.code === FINANCE && codes.has(CONSTRUCTION)) || (a.code === CONSTRUCTION && codes.has(FINANCE)));
+  if (clash) {
+    return [five02.block(`${f.acting.name}已分管${clash.name}，代理${f.absent.name}将同时负责财务审批和工程项目建设；分管财务审批的领导不得分管工程项目建设`, { actingPersonId: f.acting.id })];
+  }
+  return [five01.ok(), five02.ok()];
+}
+
 /** WR-01: one 主任 at a time. */
 export function checkWr01Director(f: { person: Named; postCode: string; otherDirectors: Dated[] }): Verdict {
   if (f.postCode !== 'director') return wr01.ok();

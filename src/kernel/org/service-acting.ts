@@ -6,8 +6,8 @@ import { newId } from '../ids';
 import { enforce } from '../rules';
 import { actingArrangements, people } from './schema';
 import { overlapping, type DateRange } from './dates';
-import { getActivePerson, getPerson, getPost, holdingsInRange, lockPerson, validRange } from './facts';
-import { checkWr03Acting, type Dated } from './rules';
+import { areaAssignmentsInRange, getActivePerson, getPerson, getPost, holdingsInRange, lockPerson, principalPostsInRange, validRange } from './facts';
+import { checkFiveActing, checkWr03Acting, type Dated, type Named } from './rules';
 
 export interface ActingInput {
   absentPersonId: string;
@@ -52,6 +52,7 @@ export async function createActingArrangement(ctx: Ctx, input: ActingInput): Pro
     } else if (others[0]) {
       throw errors.conflict(`该期间已由${others[0].personName}代理${absent.name}的工作（${others[0].startDate}至${others[0].endDate}），请先结束原代理安排`);
     }
+    enforce(await fiveActingVerdicts(tx, absent, acting, range));
     const id = newId('act');
     await tx.db.insert(actingArrangements).values({
       id,
@@ -72,6 +73,20 @@ export async function createActingArrangement(ctx: Ctx, input: ActingInput): Pro
     });
     return { id };
   });
+}
+
+/** FIVE-01 / FIVE-02 facts of a stand-in: the absent leader's five areas and what the stand-in already holds. */
+async function fiveActingVerdicts(tx: Ctx, absent: Named, acting: Named, range: DateRange) {
+  const restricted = async (leaderId: string) => (await areaAssignmentsInRange(tx.db, { leaderId }, range)).filter((a) => a.restricted).map((a) => ({ code: a.areaCode, name: a.areaName }));
+  const absentAreas = await restricted(absent.id);
+  if (absentAreas.length === 0) return checkFiveActing({ acting, absent, actingPrincipalPosts: [], absentAreas, actingAreas: [] });
+  // Areas the stand-in already covers for someone else over the same days count as theirs.
+  const covered = await tx.db
+    .select({ id: actingArrangements.absentPersonId })
+    .from(actingArrangements)
+    .where(and(eq(actingArrangements.actingPersonId, acting.id), ne(actingArrangements.absentPersonId, absent.id), overlapping(actingArrangements.startDate, actingArrangements.endDate, range)));
+  const actingAreas = (await Promise.all([acting.id, ...covered.map((c) => c.id)].map(restricted))).flat();
+  return checkFiveActing({ acting, absent, actingPrincipalPosts: await principalPostsInRange(tx.db, acting.id, range), absentAreas, actingAreas });
 }
 
 async function assertHeld(tx: Ctx, absent: { id: string; name: string }, postCode: string, range: DateRange): Promise<void> {

@@ -92,13 +92,28 @@ function Ledger() {
   );
 }
 
-interface Disposal { id: string; flowInstanceId: string; kind: string; reason: string; bookValueFen: number; status: string; proceedsFen: number | null; remittedFen: number | null; remittedOn: string | null; assetCount: number }
+interface Disposal { id: string; flowInstanceId: string; kind: string; reason: string; bookValueFen: number; status: string; proceedsFen: number | null; remittedFen: number | null; remittedOn: string | null; assetCount: number; decisionTitle: string | null; decidedOn: string | null }
+interface Decision { id: string; title: string; decidedOn: string; bodyName: string; amountFen: number | null }
+
+/** ASSET-10 with PG-S6 / SZYD-05: a large disposal picks the 党组 decision that covers its book value. */
+function useDisposalDecisions(assets: Asset[], selected: string[] | undefined) {
+  const [options, setOptions] = useState<{ items: Decision[]; largeLineFen: number } | null>(null);
+  const valueFen = assets.filter((a) => selected?.includes(a.id)).reduce((s, a) => s + a.originalValueFen, 0);
+  useEffect(() => {
+    if (!selected?.length) return setOptions(null);
+    api.get<{ items: Decision[]; largeLineFen: number }>(`/assets/disposals/decisions?amountFen=${valueFen}`).then(setOptions, () => setOptions(null));
+  }, [valueFen, selected?.length]);
+  return { valueFen, large: !!options && valueFen >= options.largeLineFen, options };
+}
+
 function Disposals() {
   const [items, setItems] = useState<Disposal[]>([]);
   const [assets, setAssets] = useState<Asset[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [amounts, setAmounts] = useState<Record<string, number>>({});
   const [form] = Form.useForm();
+  const selected = Form.useWatch('assetIds', form) as string[] | undefined;
+  const { valueFen, large, options } = useDisposalDecisions(assets, selected);
   const { message } = App.useApp();
   const load = () => {
     api.get<{ items: Disposal[] }>('/assets/disposals').then((r) => setItems(r.items), setError);
@@ -116,16 +131,31 @@ function Disposals() {
         <Form.Item name="assetIds" rules={[{ required: true, message: '资产' }]}><Select mode="multiple" style={{ width: 320 }} placeholder="选择资产" options={assets.filter((a) => a.status !== 'disposing').map((a) => ({ value: a.id, label: `${a.assetNo} ${a.name}` }))} /></Form.Item>
         <Form.Item name="kind"><Select style={{ width: 90 }} options={[{ value: 'loss', label: '报损' }, { value: 'scrap', label: '报废' }, { value: 'sale', label: '变卖' }]} /></Form.Item>
         <Form.Item name="reason" rules={[{ required: true, message: '原因' }]}><Input placeholder="处置原因" /></Form.Item>
-        <Form.Item name="decisionRef"><Input placeholder="党组决定文号（大额）" /></Form.Item>
+        {large && (
+          <Form.Item name="decisionId" rules={[{ required: true, message: '大额资产处置须选择党组决定' }]}>
+            <Select data-testid="disposal-decision" style={{ width: 360 }} placeholder="选择党组集体研究决定（大额资产处置）" notFoundContent="没有金额能覆盖本次处置的有效决定"
+              options={options?.items.map((d) => ({ value: d.id, label: `${d.title}（${d.bodyName} ${d.decidedOn}${d.amountFen != null ? `，${yuan(d.amountFen)}` : ''}${d.bodyName === '党组会议' ? '' : '，须向党组通报'}）` }))} />
+          </Form.Item>
+        )}
         <Button onClick={() => act(async () => {
           const v = await form.validateFields();
-          await api.post('/assets/disposals', { form: { assetIds: v.assetIds, kind: v.kind, reason: v.reason, decisionRef: v.decisionRef || null }, acknowledged: v.decisionRef ? [] : ['ASSET-10'] });
+          const decision = large ? options?.items.find((d) => d.id === v.decisionId) : undefined;
+          // A 主任办公会议 decision is allowed with the CONF-23 warning, shown in its label.
+          const acknowledged = decision && decision.bodyName !== '党组会议' ? ['ASSET-10'] : [];
+          await api.post('/assets/disposals', { form: { assetIds: v.assetIds, kind: v.kind, reason: v.reason, decisionId: decision?.id ?? null }, acknowledged });
           form.resetFields();
         }, '已提交处置审批')}>提交处置审批</Button>
       </Form>
+      {selected?.length ? (
+        <Typography.Paragraph type={large ? 'warning' : 'secondary'}>
+          所选资产账面价值 {yuan(valueFen)}{large ? `，达到 ${yuan(options!.largeLineFen)}，属大额资产处置，须先经办党组集体研究决定并在此关联（ASSET-10；党组议事规则一（六）、“三重一大”四（三））` : ''}
+        </Typography.Paragraph>
+      ) : null}
+      <Space style={{ marginBottom: 8 }}><a href={downloadUrl('/assets/disposals.xlsx')}>导出资产处置登记簿（XLSX）</a></Space>
       <Table rowKey="id" dataSource={items} pagination={false} columns={[
         { title: '方式', dataIndex: 'kind', render: (v: string) => ({ loss: '报损', scrap: '报废', sale: '变卖' }[v] ?? v) }, { title: '资产数', dataIndex: 'assetCount' },
         { title: '账面价值', dataIndex: 'bookValueFen', render: (v: number) => yuan(v) }, { title: '原因', dataIndex: 'reason' },
+        { title: '党组决定', render: (_: unknown, d: Disposal) => (d.decisionTitle ? `${d.decisionTitle}（${d.decidedOn}）` : '') },
         { title: '状态', dataIndex: 'status', render: (v: string) => STATUS[v] ?? v },
         { title: '变价收入', dataIndex: 'proceedsFen', render: (v: number | null) => yuan(v) }, { title: '已上交市财政', render: (_: unknown, d: Disposal) => (d.remittedFen != null ? `${yuan(d.remittedFen)}（${d.remittedOn}）` : '') },
         {
