@@ -96,7 +96,9 @@ describe('MON-23 conversion of marginal households meeting the poverty standard'
 describe('staff-region form (data scope)', () => {
   it('SECREQ-16: the poverty administrator assigns a township to a 乡村监测员; the scope follows and the change is audited', async () => {
     const admin = await t.cookieFor('huangjing');
-    const staff = (await t.app.inject({ url: '/api/v1/poverty/staff-accounts', headers: { cookie: admin } })).json().items;
+    const list = (await t.app.inject({ url: '/api/v1/poverty/staff-accounts', headers: { cookie: admin } })).json();
+    expect(list.canAssign).toBe(true);
+    const staff = list.items;
     const dong = staff.find((s: { username: string }) => s.username === 'dongxue');
     expect(dong.regions).toEqual(['220802100']);
     const see = async () => (await t.app.inject({ url: '/api/v1/poverty/households?pageSize=200', headers: { cookie: await t.cookieFor('dongxue') } })).json().items.map((h: { code: string }) => h.code.slice(0, 9));
@@ -112,6 +114,11 @@ describe('staff-region form (data scope)', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('乡村监测员');
     expect(await one(sql`select count(*)::int as n from poverty_staff_regions where account_id = ${hub.id}`)).toEqual({ n: 0 });
+    // A scoped account is told it may only look (the form hides the controls) and is refused a change.
+    const scoped = await t.app.inject({ url: '/api/v1/poverty/staff-accounts', headers: { cookie: await t.cookieFor('dongxue') } });
+    expect(scoped.json().canAssign).toBe(false);
+    const refused = await t.app.inject({ method: 'PUT', url: `/api/v1/poverty/staff-regions/${dong.accountId}`, headers: { cookie: await t.cookieFor('dongxue') }, payload: { regions: [] } });
+    expect(refused.statusCode).toBe(403);
     // A scoped account sees only its region's measures lists.
     const items = (await t.app.inject({ url: '/api/v1/poverty/incidents', headers: { cookie: await t.cookieFor('dongxue') } })).json().items;
     expect(items.every((i: { householdCode: string }) => i.householdCode.startsWith('220802200202'))).toBe(true);

@@ -11,6 +11,7 @@ import * as ms from './measures';
 import * as inc from './incidents';
 import { measureColumns, sectorActionColumns, supportAgreementPdf } from './measure-export';
 import { LOCAL_ROLE } from './duty-seed';
+import { regionScope } from './scope';
 
 /** /api/v1/poverty/*: 帮扶措施 (MON-18…MON-22), 识别为贫困户 (MON-23), staff accounts for the data scope form. */
 const READ = { permission: 'poverty.read' };
@@ -103,6 +104,8 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/poverty/staff-accounts', { config: MANAGE, schema: { summary: '可分配数据范围的乡村监测员账号' } }, async (req) => ({
+    // Only an account without a region of its own may assign regions (scope.ts setStaffRegions).
+    canAssign: (await regionScope(req.ctx)) === null,
     items: await rows(req.ctx.db, sql`select a.id as "accountId", a.username, coalesce(p.name, a.username) as "displayName",
       coalesce(array(select s.region_code from poverty_staff_regions s where s.account_id = a.id order by s.region_code), '{}') as regions
       from accounts a join account_roles ar on ar.account_id = a.id join roles r on r.id = ar.role_id left join people p on p.id = a.person_id
