@@ -81,6 +81,10 @@ CREATE TABLE "work_calendar" (
 	CONSTRAINT "work_calendar_kind_ck" CHECK ("work_calendar"."kind" in ('holiday','adjusted_workday'))
 );
 --> statement-breakpoint
+CREATE TABLE "kernel_mutexes" (
+	"key" text PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "flow_actions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"instance_id" text NOT NULL,

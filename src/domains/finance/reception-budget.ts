@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { lockNamed } from '../../kernel/db/mutex';
 import { z } from 'zod';
 import { requireActor, withTx, type Ctx } from '../../kernel/context';
 import { rows, type Db } from '../../kernel/db';
@@ -50,7 +51,7 @@ export async function checkReceptionAction(a: ActionFacts<ReceptionFormValue>, c
   const form = a.facts.form;
   const year = Number(form.visitStart.slice(0, 4));
   // Two approvals of the same year serialise so that both cannot pass on the same remainder.
-  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`finance_reception_budget:${year}`}))`);
+  await lockNamed(ctx.db, `finance_reception_budget:${year}`);
   return checkBudget(await budgetSummary(ctx.db, year), estimateOf(form));
 }
 
@@ -64,7 +65,7 @@ const BudgetInput = z.object({
 export async function setReceptionBudget(ctx: Ctx, raw: unknown): Promise<BudgetSummary> {
   const v = parseInput(BudgetInput, raw, '接待费预算');
   return withTx(ctx, async (tx) => {
-    await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`finance_reception_budget:${v.year}`}))`);
+    await lockNamed(tx.db, `finance_reception_budget:${v.year}`);
     const now = await budgetSummary(tx.db, v.year);
     const used = now.committedFen + now.paidFen;
     if (v.totalFen < used) enforce([RECEP21.block(`${v.year}年度已承诺和已支付的接待费合计${yuan(used)}，预算总额不能低于该数`)]);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { lockNamed } from '../../kernel/db/mutex';
 import { z } from 'zod';
 import { requireActor, systemCtx, withTx, type Ctx } from '../../kernel/context';
 import { rows, type Database } from '../../kernel/db';
@@ -120,7 +121,7 @@ export async function unfiledReceptions(ctx: Ctx): Promise<UnfiledRow[]> {
 export async function remindReceptionFiling(database: Database, clock: Clock): Promise<number> {
   const ctx = systemCtx(database.db, clock);
   return withTx(ctx, async (tx) => {
-    await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext('finance_reception_filing_reminder'))`);
+    await lockNamed(tx.db, 'finance_reception_filing_reminder');
     const overdue = (await unfiledReceptions(tx)).filter((r) => r.overdue);
     const hub = await hubUnitId(tx);
     const chief = hub ? await sectionChiefOf(tx.db, hub, localDate(clock.now())) : null;

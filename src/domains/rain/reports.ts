@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { lockNamed } from '../../kernel/db/mutex';
 import { sql } from 'drizzle-orm';
 import { rows, type Database, type Db } from '../../kernel/db';
 import { requireActor, systemCtx, withTx, type Ctx } from '../../kernel/context';
@@ -373,8 +374,8 @@ export async function remindDuties(database: Database, clock: Clock): Promise<nu
       const kind = d.overdue ? 'overdue' : 'due';
       const objectId = `${c.code}:${d.key}`;
       const delivered = await withTx(ctx, async (tx) => {
-        // One transaction per duty, serialised by an advisory lock, so several servers notify once.
-        await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${'rain-duty:' + objectId}))`);
+        // One transaction per duty, serialised by a named mutex, so several servers notify once.
+        await lockNamed(tx.db, `rain-duty:${objectId}`);
         const [seen] = await rows<{ n: number }>(tx.db, sql`select count(*)::int as n from notifications where object_type = 'rain_duty' and object_id = ${objectId} and kind = ${kind}`);
         if (seen.n > 0) return false;
         const people = await rows<{ person_id: string }>(

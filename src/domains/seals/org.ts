@@ -45,8 +45,3 @@ export async function personName(db: Db, personId: string): Promise<string> {
   if (!r) throw errors.notFound('人员');
   return r.name;
 }
-
-/** Serialise numbering per key inside the caller's transaction (both engines). */
-export async function lockKey(db: Db, key: string): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
-}

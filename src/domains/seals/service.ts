@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { lockNamed } from '../../kernel/db/mutex';
 import { z } from 'zod';
 import { can, requireActor, systemCtx, withTx, type Ctx } from '../../kernel/context';
 import { rows, type Database } from '../../kernel/db';
@@ -14,7 +15,7 @@ import { notify } from '../../kernel/notify';
 import { renderFormPdf } from '../../kernel/render/form-pdf';
 import { enforce, type Flagged } from '../../kernel/rules';
 import { localDate, type Clock } from '../../kernel/time';
-import { hubChief, hubLeader, isOfficeLeader, lockKey, personName } from './org';
+import { hubChief, hubLeader, isOfficeLeader, personName } from './org';
 import { useFormSpec, type StampRecord } from './print';
 import type { UseFacts } from './flows';
 import {
@@ -256,7 +257,7 @@ export async function requestUse(ctx: Ctx, raw: unknown, acknowledged: string[] 
       emergency: input.emergency ? { reason: input.emergency.reason, consentIsLeaderInCharge: !!consentLeader && consentLeader.id === input.emergency.consentLeaderId, sealKind: seal.kind } : null,
     }), acknowledged);
     const year = Number(d.slice(0, 4));
-    await lockKey(tx.db, `seal_uses:${year}`);
+    await lockNamed(tx.db, `seal_uses:${year}`);
     const [n] = await rows<{ seq: number }>(tx.db, sql`select coalesce(max(seq), 0)::int + 1 as seq from seal_uses where year = ${year}`);
     const id = newId('suse');
     const status = input.category === 'signed' ? 'approved' : input.emergency ? 'emergency' : 'pending';

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { lockNamed } from '../../kernel/db/mutex';
 import { z } from 'zod';
 import { requireActor, withTx, type Ctx } from '../../kernel/context';
 import { rows } from '../../kernel/db';
@@ -8,7 +9,7 @@ import { newId } from '../../kernel/ids';
 import { startFlow } from '../../kernel/flow';
 import { enforce, type Flagged, type Verdict } from '../../kernel/rules';
 import { holdersOfPost } from '../../kernel/org/lookups';
-import { hubChief, hubUnitId, holdsPost, lockKey } from '../seals/org';
+import { hubChief, hubUnitId, holdsPost } from '../seals/org';
 import { regNo } from './flows';
 import { CHANNELS, checkChannel, checkDevice, checkNoContent, LEVEL_LABEL, SEC10, SEC12, SEC17, SEC20, type Level } from './rules';
 import type { KnowledgeScope } from './schema';
@@ -69,7 +70,7 @@ export async function registerOutgoing(ctx: Ctx, raw: unknown, acknowledged: str
     const warnings = enforce(verdicts, acknowledged);
     const me = await personOf(tx, requireActor(tx).personId ?? '');
     const year = Number(d.slice(0, 4));
-    await lockKey(tx.db, `secrecy_outgoing:${year}`);
+    await lockNamed(tx.db, `secrecy_outgoing:${year}`);
     const [n] = await rows<{ seq: number }>(tx.db, sql`select coalesce(max(seq), 0)::int + 1 as seq from secrecy_outgoing where year = ${year}`);
     const id = newId('sout');
     await tx.db.execute(sql`insert into secrecy_outgoing (id, year, seq, title, doc_no, level, term, knowledge_scope, direction, copies, recipients, drafter_person_id, drafter_unit_id, level_decided_by, status, created_at)

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { lockNamed } from '../../kernel/db/mutex';
 import { z } from 'zod';
 import { requireActor, systemCtx, withTx, type Ctx } from '../../kernel/context';
 import { rows, type Database } from '../../kernel/db';
@@ -10,7 +11,7 @@ import { addWorkingDays, isWorkingDay } from '../../kernel/calendar';
 import { notify } from '../../kernel/notify';
 import { enforce } from '../../kernel/rules';
 import { localDate, type Clock } from '../../kernel/time';
-import { hubChief, holdsPost, lockKey } from '../seals/org';
+import { hubChief, holdsPost } from '../seals/org';
 import { regNo } from './flows';
 import {
   archiveDeadline, checkCabinet, checkNoContent, checkNotTopSecret, checkScope, highestLevel, LEVEL_LABEL, LEVELS, SEC01, SEC02, SEC03, SEC04, SEC05, SEC07, SEC08, SEC09, SEC13, SEC24,
@@ -92,7 +93,7 @@ export async function registerDocument(ctx: Ctx, raw: unknown): Promise<{ id: st
   return withTx(ctx, async (tx) => {
     const me = await requireHandler(tx, input.level);
     const year = Number(input.receivedOn.slice(0, 4));
-    await lockKey(tx.db, `secrecy_documents:${year}`);
+    await lockNamed(tx.db, `secrecy_documents:${year}`);
     const [n] = await rows<{ seq: number }>(tx.db, sql`select coalesce(max(seq), 0)::int + 1 as seq from secrecy_documents where year = ${year}`);
     const id = newId('sdoc');
     await tx.db.execute(sql`insert into secrecy_documents (id, year, seq, title, source_org, doc_no, level, term, knowledge_scope, copy_no, pages, direction, received_on, status, registered_by, created_at)
@@ -593,7 +594,7 @@ export async function remindSecrecy(database: Database, clock: Clock): Promise<n
 
 export async function onceADay(ctx: Ctx, objectType: string, id: string, dayStart: string, send: (tx: Ctx) => Promise<void>): Promise<number> {
   return withTx(ctx, async (tx) => {
-    await lockKey(tx.db, `remind:${objectType}:${id}`);
+    await lockNamed(tx.db, `remind:${objectType}:${id}`);
     const [seen] = await rows<{ n: number }>(tx.db, sql`select count(*)::int as n from notifications where object_type = ${objectType} and object_id = ${id} and created_at >= ${dayStart}::timestamptz`);
     if (seen.n > 0) return 0;
     await send(tx);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { lockNamed } from '../../../kernel/db/mutex';
 import { can, requireActor, systemCtx, withTx, type Ctx } from '../../../kernel/context';
 import { rows, type Database } from '../../../kernel/db';
 import { audit } from '../../../kernel/audit/write';
@@ -99,7 +100,7 @@ export async function recordCount(ctx: Ctx, raw: unknown, acknowledged: string[]
     const warnings = enforce(verdicts, acknowledged);
     const flags = [...(fig.differenceFen !== 0 ? [FIN03.id] : []), ...(input.ious.length ? [FIN02_3.id] : []), ...(fig.overLimit ? [FIN02_2.id] : [])];
     const year = Number(input.countedOn.slice(0, 4));
-    await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext('finance_cash_counts'))`);
+    await lockNamed(tx.db, 'finance_cash_counts');
     const [{ seq }] = await rows<{ seq: number }>(tx.db, sql`select coalesce(max(seq), 0)::int + 1 as seq from finance_cash_counts where year = ${year}`);
     const id = newId('csc');
     await tx.db.execute(sql`insert into finance_cash_counts (id, year, seq, kind, counted_on, cashier_person_id, supervisor_person_id, designated_by_person_id, supervisor_justification,
@@ -149,7 +150,7 @@ export async function countSchedule(ctx: Ctx): Promise<ScheduleLine[]> {
  */
 export async function remindCashCounts(database: Database, clock: Clock): Promise<number> {
   return withTx(systemCtx(database.db, clock), async (tx) => {
-    await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext('finance_cash_count_reminder'))`);
+    await lockNamed(tx.db, 'finance_cash_count_reminder');
     const head = await financeHead(tx, today(tx));
     if (!head) return 0;
     let sent = 0;

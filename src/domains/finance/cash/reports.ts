@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { lockNamed } from '../../../kernel/db/mutex';
 import { can, requireActor, systemCtx, withTx, type Ctx } from '../../../kernel/context';
 import { rows, type Database } from '../../../kernel/db';
 import { audit } from '../../../kernel/audit/write';
@@ -126,7 +127,7 @@ export async function markReportSent(ctx: Ctx, id: string, raw: unknown): Promis
  */
 export async function remindReports(database: Database, clock: Clock): Promise<number> {
   return withTx(systemCtx(database.db, clock), async (tx) => {
-    await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext('finance_report_reminder'))`);
+    await lockNamed(tx.db, 'finance_report_reminder');
     const head = await financeHead(tx, today(tx));
     let sent = 0;
     for (const o of (await reportOccurrences(tx)).filter((x) => x.state === 'approaching' || x.state === 'overdue')) {

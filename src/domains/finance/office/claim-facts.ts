@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { lockNamed } from '../../../kernel/db/mutex';
 import type { Ctx } from '../../../kernel/context';
 import { rows } from '../../../kernel/db';
 import type { Applicant } from '../../../kernel/flow';
@@ -36,7 +37,7 @@ export async function claimExtras(ctx: Ctx, form: ClaimFormValue, applicant: App
   let sangong = null;
   if (s) {
     const year = today.slice(0, 4);
-    await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`finance_sangong:${s.group}:${year}`}))`);
+    await lockNamed(ctx.db, `finance_sangong:${s.group}:${year}`);
     const cats = Object.entries(SANGONG).filter(([, v]) => v.group === s.group).map(([k]) => k);
     const [u] = await rows<{ fen: number }>(ctx.db, sql`select coalesce(sum(amount_fen), 0)::float8 as fen from finance_claims
       where category in (${sql.join(cats.map((c) => sql`${c}`), sql`, `)}) and status in ('pending', 'approved') and extract(year from submitted_on) = ${Number(year)}`);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { lockNamed } from '../../../kernel/db/mutex';
 import type { Ctx } from '../../../kernel/context';
 import { rows } from '../../../kernel/db';
 import { errors } from '../../../kernel/errors';
@@ -26,7 +27,7 @@ export async function hubUnitId(ctx: Ctx): Promise<string | null> {
  * unique index on (year, seq) stays the last guard).
  */
 export async function nextSeq(ctx: Ctx, table: 'finance_procurements', year: number): Promise<number> {
-  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${table}))`);
+  await lockNamed(ctx.db, table);
   const [r] = await rows<{ seq: number }>(ctx.db, sql`select coalesce(max(seq), 0)::int + 1 as seq from ${sql.raw(table)} where year = ${year}`);
   return r.seq;
 }

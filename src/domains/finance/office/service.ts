@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { lockNamed } from '../../../kernel/db/mutex';
 import { can, requireActor, withTx, type Ctx } from '../../../kernel/context';
 import { rows, type Database } from '../../../kernel/db';
 import { audit } from '../../../kernel/audit/write';
@@ -182,7 +183,7 @@ export async function savePlan(ctx: Ctx, raw: unknown, acknowledged: string[] = 
   return withTx(ctx, async (tx) => {
     const input = parseInput(MeetingPlanInput, raw, '会议（培训）计划');
     const plannedFen = input.items.reduce((s, i) => s + i.amountFen, 0);
-    await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`finance_meeting_plans:${input.year}:${input.kind}`}))`);
+    await lockNamed(tx.db, `finance_meeting_plans:${input.year}:${input.kind}`);
     const [existing] = await rows<{ id: string; status: string }>(tx.db, sql`select id, status from finance_meeting_plans where year = ${input.year} and kind = ${input.kind} for update`);
     if (existing?.status === 'approved') throw errors.conflict(`${input.year}年度${MEETING_KINDS[input.kind]}计划已审定，不能再修改`);
     const [line] = (await planReport(tx, input.year)).filter((l) => l.kind === input.kind);
@@ -238,7 +239,7 @@ export async function remindMeetingPlan(database: Database, clock: Clock): Promi
     const nextYear = Number(today.slice(0, 4)) + 1;
     const deadline = `${today.slice(0, 4)}-${MTG01.param('planDeadline')}`;
     if (today < addDays(deadline, -MTG01.param('remindDaysBefore')) || today > deadline) return 0;
-    await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext('finance_meeting_plan_reminder'))`);
+    await lockNamed(tx.db, 'finance_meeting_plan_reminder');
     const missing = (await rows<{ kind: string }>(tx.db, sql`select k.kind from (values ('meeting'), ('training')) as k(kind)
       where not exists (select 1 from finance_meeting_plans p where p.year = ${nextYear} and p.kind = k.kind)`)).map((r) => MEETING_KINDS[r.kind as MeetingKind]);
     if (!missing.length) return 0;
