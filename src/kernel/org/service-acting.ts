@@ -85,7 +85,9 @@ async function fiveActingVerdicts(tx: Ctx, absent: Named, acting: Named, range: 
     .select({ id: actingArrangements.absentPersonId })
     .from(actingArrangements)
     .where(and(eq(actingArrangements.actingPersonId, acting.id), ne(actingArrangements.absentPersonId, absent.id), overlapping(actingArrangements.startDate, actingArrangements.endDate, range)));
-  const actingAreas = (await Promise.all([acting.id, ...covered.map((c) => c.id)].map(restricted))).flat();
+  // One after another: queries of one transaction share its connection (pg 9 refuses overlapping ones).
+  const actingAreas: { code: string; name: string }[] = [];
+  for (const id of [acting.id, ...covered.map((c) => c.id)]) actingAreas.push(...(await restricted(id)));
   return checkFiveActing({ acting, absent, actingPrincipalPosts: await principalPostsInRange(tx.db, acting.id, range), absentAreas, actingAreas });
 }
 
