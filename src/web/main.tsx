@@ -10,9 +10,13 @@ import { Root } from './shell/Root';
 
 dayjs.locale('zh-cn');
 
+// Users who ask their system for reduced motion get no opening and closing animations
+// (dialogs, dropdowns); the browser tests ask for it too, so nothing moves under a click.
+const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, motion: !reducedMotion } }}>
       <AntApp>
         <BrowserRouter>
           <AuthProvider>

@@ -8,6 +8,10 @@ export async function approveAs(e2e: E2E, page: Page, user: string, instanceUrl:
   await page.getByTestId('flow-approve').click();
   const dialog = page.getByRole('dialog');
   await page.getByTestId('flow-comment-input').fill(opinion);
-  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  // The click must reach the server: wait for the action's answer, not only for the dialog.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/flow\/tasks\//.test(r.url())),
+    dialog.getByRole('button', { name: /确\s*定/ }).click(),
+  ]);
   await dialog.waitFor({ state: 'hidden' });
 }

@@ -23,6 +23,19 @@ const CHROMIUM_ARGS = [
 
 /** Pages of the running test, with what went wrong in them, for the failure report. */
 const pages = new Map<Page, string[]>();
+/** The server under test, probed when a test fails: does it still answer, and its database? */
+let serverUrl: string | undefined;
+
+async function probeServer(): Promise<string> {
+  if (!serverUrl) return 'no server';
+  const t0 = Date.now();
+  try {
+    const res = await fetch(`${serverUrl}/api/v1/health`, { signal: AbortSignal.timeout(5_000) });
+    return `GET /api/v1/health → ${res.status} in ${Date.now() - t0} ms: ${(await res.text()).slice(0, 200)}`;
+  } catch (err) {
+    return `GET /api/v1/health failed after ${Date.now() - t0} ms (${(err as Error).name}): the server or its database is stuck`;
+  }
+}
 
 /**
  * When a browser test fails, leave a screenshot of every page under test-results/ and print
@@ -31,6 +44,7 @@ const pages = new Map<Page, string[]>();
 beforeEach(({ task, onTestFailed }) => {
   pages.clear();
   onTestFailed(async () => {
+    console.log(`[e2e] ${await probeServer()}`);
     fs.mkdirSync('test-results', { recursive: true });
     let n = 0;
     for (const [page, log] of pages) {
@@ -75,12 +89,13 @@ export async function startE2E(opts: { clock?: TestClock } = {}): Promise<E2E> {
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const baseUrl = server.url;
+  serverUrl = baseUrl;
   return {
     server,
     browser,
     baseUrl,
     async newPage() {
-      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
+      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
       const log: string[] = [];
