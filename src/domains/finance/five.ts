@@ -42,6 +42,8 @@ export function checkExcludedArea(a: ExcludedAreaAct): Verdict[] {
 
 /** The facts for `checkExcludedArea` on a given day. */
 export async function excludedAreaFacts(db: Db, area: ExcludedArea, date: string): Promise<{ leaderInChargeId: string | null; principalId: string | null }> {
-  const [leader, principal] = await Promise.all([leaderInChargeOfArea(db, area, date), principalLeader(db, date)]);
+  // One after the other: inside a flow's transaction both share its connection.
+  const leader = await leaderInChargeOfArea(db, area, date);
+  const principal = await principalLeader(db, date);
   return { leaderInChargeId: leader?.id ?? null, principalId: principal?.id ?? null };
 }

@@ -12,12 +12,11 @@ export interface FinanceRole { role: string; person: string | null }
 
 export async function financeRoles(ctx: Ctx, date: string): Promise<FinanceRole[]> {
   const hub = await hubUnitId(ctx);
-  const [principal, deputy, chief, heads] = await Promise.all([
-    principalLeader(ctx.db, date),
-    leaderInChargeOfArea(ctx.db, 'finance_approval', date),
-    hub ? sectionChiefOf(ctx.db, hub, date) : Promise.resolve(null),
-    holdersOfPost(ctx.db, 'finance_head', undefined, date),
-  ]);
+  // One after the other: called inside flow transactions, whose queries share one connection.
+  const principal = await principalLeader(ctx.db, date);
+  const deputy = await leaderInChargeOfArea(ctx.db, 'finance_approval', date);
+  const chief = hub ? await sectionChiefOf(ctx.db, hub, date) : null;
+  const heads = await holdersOfPost(ctx.db, 'finance_head', undefined, date);
   return [
     { role: '主任（对全办财务工作负总责）', person: principal?.name ?? null },
     { role: '分管财务副主任', person: deputy?.name ?? null },
