@@ -52,7 +52,8 @@ describe('a large procurement (browser)', () => {
     for (const user of ['hanbing', 'liuyang', 'mali', 'sunli']) await approve(await e2e.newPage(), user, instanceUrl);
     const last = await e2e.newPage();
     await approve(last, 'liminghua', instanceUrl);
-    await expect(last.getByTestId('flow-status').getAttribute('data-status')).resolves.toBe('approved');
+    // The page reloads the instance after the action: wait for it to show the outcome.
+    await last.locator('[data-testid="flow-status"][data-status="approved"]').waitFor();
 
     const pdf = await staff.request.get(`${e2e.baseUrl}/api/v1/flow/instances/${instanceId}/form.pdf`);
     expect(pdf.status()).toBe(200);

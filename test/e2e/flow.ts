@@ -8,10 +8,12 @@ export async function approveAs(e2e: E2E, page: Page, user: string, instanceUrl:
   await page.getByTestId('flow-approve').click();
   const dialog = page.getByRole('dialog');
   await page.getByTestId('flow-comment-input').fill(opinion);
-  // The click must reach the server: wait for the action's answer, not only for the dialog.
+  // The click must reach the server, and the page must have reloaded the instance after it.
+  const reloaded = page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/v1\/flow\/instances\/[^/]+$/.test(new URL(r.url()).pathname));
   await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/flow\/tasks\//.test(r.url())),
     dialog.getByRole('button', { name: /确\s*定/ }).click(),
   ]);
+  await reloaded;
   await dialog.waitFor({ state: 'hidden' });
 }

@@ -44,7 +44,8 @@ describe('leave across National Day (browser)', () => {
     await approve(await e2e.newPage(), 'zhutao', instanceUrl, '同意');
     const leader = await e2e.newPage();
     await approve(leader, 'sunli', instanceUrl, '批准');
-    await expect(leader.getByTestId('flow-status').getAttribute('data-status')).resolves.toBe('approved');
+    // The page reloads the instance after the action: wait for it to show the outcome.
+    await leader.locator('[data-testid="flow-status"][data-status="approved"]').waitFor();
 
     // The printed 请销假审批表 carries both signatures.
     const pdf = await staff.request.get(`${e2e.baseUrl}/api/v1/flow/instances/${instanceId}/form.pdf`);
