@@ -6,7 +6,7 @@ import { rows, type Database } from '../../kernel/db';
 import { audit } from '../../kernel/audit/write';
 import { loadWorkingCalendar } from '../../kernel/calendar';
 import { errors } from '../../kernel/errors';
-import { notify } from '../../kernel/notify';
+import { notifyOnce } from '../../kernel/notify';
 import { sectionChiefOf } from '../../kernel/org/lookups';
 import { enforce, type Verdict } from '../../kernel/rules';
 import { isLocalDate, localDate, type Clock } from '../../kernel/time';
@@ -127,13 +127,9 @@ export async function remindReceptionFiling(database: Database, clock: Clock): P
     const chief = hub ? await sectionChiefOf(tx.db, hub, localDate(clock.now())) : null;
     let sent = 0;
     for (const r of overdue) {
-      const [done] = await rows<{ n: number }>(tx.db, sql`select count(*)::int as n from notifications where object_type = 'finance_reception_filing' and object_id = ${r.id}`);
-      if (done.n > 0) continue;
       const body = `${r.year}年第${r.seq}号公务接待（${r.guestUnit}）已于${r.paidOn}支付${yuan(r.paidFen)}，应在${r.dueOn}前将全部接待材料交综合科备案（${RECEP26.id} ${RECEP26.cite}）。`;
-      for (const to of new Set([r.personId, ...(chief ? [chief.id] : [])])) {
-        await notify(tx.db, { recipientPersonId: to, kind: 'remind', title: '公务接待材料逾期未备案', body, link: '/finance/reception-admin', objectType: 'finance_reception_filing', objectId: r.id }, clock.now());
-      }
-      sent++;
+      const to = [r.personId, ...(chief ? [chief.id] : [])];
+      if (await notifyOnce(tx.db, to, { kind: 'remind', title: '公务接待材料逾期未备案', body, link: '/finance/reception-admin', objectType: 'finance_reception_filing', objectId: r.id }, clock.now())) sent++;
     }
     return sent;
   });

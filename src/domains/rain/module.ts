@@ -22,7 +22,7 @@ export const rainModule: Module = {
   name: 'rain',
   permissions: RAIN_PERMISSIONS,
   routes: rainRoutes,
-  // RAIN-19/22/23/24/26/27 reminders: each duty is notified once (advisory lock + notifications check).
+  // RAIN-19/22/23/24/26/27 reminders: each duty is notified once (named mutex + notifications check).
   jobs: [{ name: 'rain-duties', everyMs: 3_600_000, run: remindDuties }],
   async seedBase(ctx) {
     for (const role of ['hub', 'leader']) await grantPermissions(ctx.db, role, ['rain.read', 'rain.manage']);

@@ -5,7 +5,7 @@ import { rows, type Database } from '../../../kernel/db';
 import { audit } from '../../../kernel/audit/write';
 import { errors } from '../../../kernel/errors';
 import { newId } from '../../../kernel/ids';
-import { notify } from '../../../kernel/notify';
+import { notify, notifyOnce } from '../../../kernel/notify';
 import { holdersOfPost, sectionChiefOf, type PersonRef } from '../../../kernel/org/lookups';
 import { enforce, type Flagged } from '../../../kernel/rules';
 import { localDate, type Clock } from '../../../kernel/time';
@@ -146,7 +146,7 @@ export async function countSchedule(ctx: Ctx): Promise<ScheduleLine[]> {
 
 /**
  * FIN-03 reminder (a job): each overdue period is reported once to the finance head. Several
- * servers send one notice: an advisory lock, then a notice for the same period is looked for.
+ * servers send one notice: a named mutex (lockNamed), then notifyOnce per period.
  */
 export async function remindCashCounts(database: Database, clock: Clock): Promise<number> {
   return withTx(systemCtx(database.db, clock), async (tx) => {
@@ -155,12 +155,10 @@ export async function remindCashCounts(database: Database, clock: Clock): Promis
     if (!head) return 0;
     let sent = 0;
     for (const line of (await countSchedule(tx)).filter((l) => l.state === 'overdue')) {
-      const key = `${line.kind}:${line.key}`;
-      const [n] = await rows<{ n: number }>(tx.db, sql`select count(*)::int as n from notifications where object_type = 'finance_cash_schedule' and object_id = ${key}`);
-      if (n.n > 0) continue;
       const what = line.kind === 'scheduled' ? '定期现金盘点' : `不定期现金盘点（至少${line.required}次）`;
-      await notify(tx.db, { recipientPersonId: head.id, kind: 'overdue', title: `${line.label}未完成${what}`, body: `市办应当定期和不定期进行现金盘点（${FIN03.id} ${FIN03.cite}）。`, link: '/finance/cash-counts', objectType: 'finance_cash_schedule', objectId: key }, clock.now());
-      sent++;
+      const title = `${line.label}未完成${what}`;
+      const body = `市办应当定期和不定期进行现金盘点（${FIN03.id} ${FIN03.cite}）。`;
+      if (await notifyOnce(tx.db, [head.id], { kind: 'overdue', title, body, link: '/finance/cash-counts', objectType: 'finance_cash_schedule', objectId: `${line.kind}:${line.key}` }, clock.now())) sent++;
     }
     return sent;
   });

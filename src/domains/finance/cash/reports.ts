@@ -6,7 +6,7 @@ import { audit } from '../../../kernel/audit/write';
 import { CalendarYearNotPublished, loadWorkingCalendar, type WorkingCalendar } from '../../../kernel/calendar';
 import { errors } from '../../../kernel/errors';
 import { newId } from '../../../kernel/ids';
-import { notify } from '../../../kernel/notify';
+import { notifyOnce } from '../../../kernel/notify';
 import { localDate, type Clock } from '../../../kernel/time';
 import { parseInput } from '../office/common';
 import { FIN18 } from '../rules';
@@ -122,7 +122,7 @@ export async function markReportSent(ctx: Ctx, id: string, raw: unknown): Promis
 
 /**
  * FIN-18 reminders (a job): an approaching report is announced once to its responsible person,
- * an overdue one once to them and to the finance head. Advisory lock + notice lookup: several
+ * an overdue one once to them and to the finance head. A named mutex and notifyOnce: several
  * servers send each notice once.
  */
 export async function remindReports(database: Database, clock: Clock): Promise<number> {
@@ -131,15 +131,10 @@ export async function remindReports(database: Database, clock: Clock): Promise<n
     const head = await financeHead(tx, today(tx));
     let sent = 0;
     for (const o of (await reportOccurrences(tx)).filter((x) => x.state === 'approaching' || x.state === 'overdue')) {
-      const key = `${o.entryId}:${o.dueOn}:${o.state}`;
-      const [n] = await rows<{ n: number }>(tx.db, sql`select count(*)::int as n from notifications where object_type = 'finance_report' and object_id = ${key}`);
-      if (n.n > 0) continue;
       const title = o.state === 'overdue' ? `“${o.name}”已逾期未报送（期限${o.dueOn}）` : `“${o.name}”将于${o.dueOn}到期，请按时报送${o.recipient}`;
-      const to = new Set([o.responsiblePersonId, ...(o.state === 'overdue' && head ? [head.id] : [])]);
-      for (const person of to) {
-        await notify(tx.db, { recipientPersonId: person, kind: o.state === 'overdue' ? 'overdue' : 'due', title, body: `按时向有关单位报送各类报表（${FIN18.id} ${FIN18.cite}）。`, link: '/finance/report-calendar', objectType: 'finance_report', objectId: key }, clock.now());
-      }
-      sent++;
+      const to = [o.responsiblePersonId, ...(o.state === 'overdue' && head ? [head.id] : [])];
+      const notice = { kind: o.state === 'overdue' ? ('overdue' as const) : ('due' as const), title, body: `按时向有关单位报送各类报表（${FIN18.id} ${FIN18.cite}）。`, link: '/finance/report-calendar' };
+      if (await notifyOnce(tx.db, to, { ...notice, objectType: 'finance_report', objectId: `${o.entryId}:${o.dueOn}:${o.state}` }, clock.now())) sent++;
     }
     return sent;
   });

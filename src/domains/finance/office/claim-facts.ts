@@ -11,7 +11,7 @@ import { FIN04 } from './rules';
 /**
  * What a claim's submission reads for the office-service rules: the linked meeting budget
  * (MTG-04, its row locked so that two claims on one budget serialise), whether the applicant
- * is in 综合科 (PRINT-03/04), and the year's use of its 三公 quota (FIN-04, an advisory lock per
+ * is in 综合科 (PRINT-03/04), and the year's use of its 三公 quota (FIN-04, a named mutex per
  * group and year so that two claims cannot both pass on the same remainder).
  */
 export const SANGONG: Partial<Record<Category, { group: string; param: 'receptionQuotaFen' | 'vehicleQuotaFen' | 'abroadQuotaFen' }>> = {

@@ -22,7 +22,7 @@ export async function hubUnitId(ctx: Ctx): Promise<string | null> {
 }
 
 /**
- * The next number of a yearly register. The transaction-scoped advisory lock serialises two
+ * The next number of a yearly register. The transaction-scoped named mutex (lockNamed) serialises two
  * submissions of the same register so that both get a number and none is given twice (the
  * unique index on (year, seq) stays the last guard).
  */

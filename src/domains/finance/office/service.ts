@@ -230,7 +230,7 @@ export async function planItems(ctx: Ctx, year: number): Promise<{ kind: string;
 /**
  * MTG-01 reminder (a job): from `remindDaysBefore` days before the plan deadline, 综合科科长 is told
  * once a day while next year's meeting or training plan is missing. Idempotent per day: several
- * servers running it send one notice (advisory lock + a notice of the same day checked first).
+ * servers running it send one notice (a named mutex + a notice of the same day checked first).
  */
 export async function remindMeetingPlan(database: Database, clock: Clock): Promise<number> {
   const ctx = systemCtx(database.db, clock);
