@@ -64,7 +64,9 @@ describe('leave across National Day (browser)', () => {
     await staff.getByRole('button', { name: /^销\s*假$/ }).first().click();
     const dialog = staff.getByRole('dialog');
     await dialog.locator('input[type="date"]').fill('2026-10-10');
+    const answered = staff.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/report-back'));
     await dialog.getByRole('button', { name: /确认销假/ }).click();
+    expect((await answered).status()).toBe(200);
     await staff.getByText('逾期').first().waitFor();
 
     // The 综合科 sees the late report-back in the attendance report.

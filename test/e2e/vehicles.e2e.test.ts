@@ -45,7 +45,10 @@ async function assign(hub: Page, requestId: string, plate: string, driver: strin
   await hub.getByRole('tab', { name: '统一调度' }).click();
   await pickOption(hub, `assign-vehicle-${requestId}`, plate);
   await pickOption(hub, `assign-driver-${requestId}`, driver);
+  // Wait for the server's answer: demo rows already show 已派车, so page text proves nothing.
+  const answered = hub.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/vehicles/requests/${requestId}/assign`));
   await hub.getByTestId(`assign-${requestId}`).click();
+  return answered;
 }
 
 describe('公务用车 (browser)', () => {
@@ -58,8 +61,7 @@ describe('公务用车 (browser)', () => {
 
     const hub = await e2e.newPage();
     await e2e.login(hub, 'liuyang');
-    await assign(hub, firstId, '吉G·A5678', '吴军');
-    await hub.getByText('已派车').first().waitFor();
+    expect((await assign(hub, firstId, '吉G·A5678', '吴军')).status()).toBe(200);
 
     const pdf = await staff.request.get(`${e2e.baseUrl}/api/v1/vehicles/requests/${firstId}/slip.pdf`);
     expect(pdf.status()).toBe(200);
@@ -72,7 +74,7 @@ describe('公务用车 (browser)', () => {
     const second = await fileRequest(staff, '2026-11-05T10:00', '2026-11-05T16:00');
     await approve(await e2e.newPage(), 'chenzhiyuan', second);
     const secondId = await requestIdOf(staff, second);
-    await assign(hub, secondId, '吉G·A5678', '高伟');
+    expect((await assign(hub, secondId, '吉G·A5678', '高伟')).status()).toBeGreaterThanOrEqual(400);
     const alert = hub.getByTestId('error-alert');
     await alert.waitFor();
     const said = await alert.innerText();
