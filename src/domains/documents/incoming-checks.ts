@@ -33,7 +33,8 @@ export interface CirculationFacts {
  * document on (横向传阅); 综合科 sends the next leg only after the last one came back and was checked.
  */
 export function circulationVerdicts(f: CirculationFacts): Verdict[] {
-  if (f.classification !== '无') return [DOC29.block('涉密公文不在本系统传阅，请按涉密文件传阅规定办理')];
+  // DOC-29: classified paper never circulates here; the table's check keeps it out, this is the second fence.
+  if (f.classification !== '无') return [DOC29.block('涉密公文不在收文传阅中办理，请在涉密文件登记簿中按保密规定传阅（知悉范围内逐件传阅、交回文书）')];
   const mis = notMisdelivered(f.status);
   if (mis[0].outcome === 'block') return mis;
   if (!f.isHub) {

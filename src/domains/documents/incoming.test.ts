@@ -5,7 +5,7 @@ import { rows } from '../../kernel/db';
 import { pdfText } from '../../kernel/render/pdf-text';
 import { createTestApp, type TestApp } from '../../../test/support/app';
 import { ctxFor } from '../../../test/support/ctx';
-import { extensionVerdicts } from './incoming-checks';
+import { circulationVerdicts, extensionVerdicts } from './incoming-checks';
 import { chaseDueIncoming } from './incoming-jobs';
 import { incomingDetail, overdueReport } from './incoming-queries';
 import {
@@ -221,6 +221,78 @@ describe('传阅 (DOC-28)', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [legs] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from doc_incoming_circulation where incoming_id = ${id}`);
     expect(legs.n).toBe(1);
+  });
+});
+
+describe('涉密公文传阅 (DOC-29 = SEC-04 + SEC-19 in the classified register)', () => {
+  const call = async (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: await t.cookieFor(user) }, ...(payload === undefined ? {} : { payload: payload as never }) });
+  const approve = async (instanceId: string, username: string) => {
+    const [task] = await rows<{ id: string }>(t.database.db, sql`select ft.id from flow_tasks ft join accounts a on a.person_id = ft.assignee_person_id
+      where ft.instance_id = ${instanceId} and ft.status = 'pending' and a.username = ${username}`);
+    const res = await call(username, 'POST', `/flow/tasks/${task.id}/approve`, { comment: '同意，按知悉范围传阅' });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  const legsOf = async (id: string) =>
+    ((await call('huangjing', 'GET', `/secrecy/documents/${id}`)).json().legs as { holderName: string; returnedAt: string | null }[]).map((l) => [l.holderName, !!l.returnedAt]);
+
+  it('DOC-29: a 机密 paper never enters 收文 circulation — the API refuses it, the circulation check and the table refuse it too', async () => {
+    t.clock.set('2026-11-04T09:00:00+08:00');
+    const before = await count('doc_incoming');
+    const refused = await call('huangjing', 'POST', '/incoming', letter({ classification: '机密', title: '关于扶贫资金专项检查的通知' }));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.rule.id).toBe('SEC-23');
+    expect(refused.json().error.message).toContain('在涉密文件登记簿中签收、登记、传阅');
+    expect(await count('doc_incoming')).toBe(before);
+    // Second fence: the 收文 circulation check itself refuses a classified paper, citing DOC-29 and 第二十二条.
+    const [fence] = circulationVerdicts({ isHub: true, actorPersonId: 'psn_huangjing', status: 'registered', classification: '秘密', openLeg: null, readerPersonId: 'psn_zhutao' });
+    expect(fence).toMatchObject({ outcome: 'block', ruleId: 'DOC-29', cite: '《公文运转管理制度》第二十二条' });
+    expect((fence as { message: string }).message).toContain('涉密文件登记簿');
+    // Third fence: a 收文 row can never be marked classified afterwards (table check).
+    const { id } = await registerIncoming(await as('huangjing'), letter({ title: '事后改为涉密' }));
+    const err = await t.database.db.execute(sql`update doc_incoming set classification = '机密' where id = ${id}`).then(() => null, (e: { message?: string; cause?: { message?: string } }) => e);
+    expect(`${err?.message} ${err?.cause?.message ?? ''}`).toContain('doc_incoming_secret_ck');
+  });
+
+  it('DOC-29 SEC-19 SEC-04: in the classified register a leg goes only inside the 知悉范围, one at a time, back to the 文书; refusals cite the rule and article', async () => {
+    t.clock.set('2026-11-04T09:00:00+08:00');
+    const reg = await call('huangjing', 'POST', '/secrecy/documents', {
+      title: '关于扶贫资金专项检查的通知', sourceOrg: '吉林省扶贫开发办公室', docNo: '吉扶办密〔2026〕3号', level: 'confidential', term: '10年',
+      knowledgeScope: { unitIds: ['unit_zonghe', 'unit_xinxi'], personIds: ['psn_chenzhiyuan'] }, copyNo: '000012', pages: 4, direction: 'incoming', receivedOn: '2026-11-04',
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const id = reg.json().id as string;
+    const circulate = (user: string, leg: { toUnitId: string; holderPersonId: string }) => call(user, 'POST', `/secrecy/documents/${id}/circulate`, leg);
+    const ins = await call('huangjing', 'POST', `/secrecy/documents/${id}/instruct`);
+    expect(ins.statusCode, ins.body).toBe(201);
+    await approve(ins.json().instanceId, 'liuyang');
+    await approve(ins.json().instanceId, 'chenzhiyuan');
+
+    // Outside the 知悉范围: refused citing SEC-19, 《公文运转管理制度》第二十二条 (the article of DOC-29).
+    const outside = await circulate('huangjing', { toUnitId: 'unit_guihua', holderPersonId: 'psn_hanbing' });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().error).toMatchObject({ code: 'RULE_BLOCKED', rule: { id: 'SEC-19', cite: '《公文运转管理制度》第二十二条' } });
+    expect(outside.json().error.message).toContain('韩冰不在该涉密文件的知悉范围内');
+    expect(outside.json().error.message).toContain('第二十二条');
+
+    const first = await circulate('huangjing', { toUnitId: 'unit_xinxi', holderPersonId: 'psn_luomin' });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().dueDate).toBe('2026-11-06');
+    // The reader cannot pass it on, and the 文书 cannot send a second leg before it is back (no sideways circulation).
+    expect((await circulate('luomin', { toUnitId: 'unit_zonghe', holderPersonId: 'psn_liuyang' })).statusCode).toBe(403);
+    const sideways = await circulate('huangjing', { toUnitId: 'unit_zonghe', holderPersonId: 'psn_liuyang' });
+    expect(sideways.statusCode).toBe(422);
+    expect(sideways.json().error).toMatchObject({ code: 'RULE_BLOCKED', rule: { id: 'SEC-04', cite: '《涉密安全管理制度》一（三）（八）' } });
+    expect(sideways.json().error.message).toContain('不得横向传阅');
+    const archive = await call('huangjing', 'POST', `/secrecy/documents/${id}/archive`, { cabinet: '保密柜B', compartmentLevel: 'confidential' });
+    expect(archive.json().error.rule.id).toBe('SEC-04');
+    expect(await legsOf(id)).toEqual([['罗敏', false]]);
+
+    // Back to the 文书 the next morning; then the next leg goes out.
+    t.clock.set('2026-11-05T09:00:00+08:00');
+    expect((await call('huangjing', 'POST', `/secrecy/circulations/${first.json().legId}/return`)).statusCode).toBe(204);
+    expect((await circulate('huangjing', { toUnitId: 'unit_zonghe', holderPersonId: 'psn_liuyang' })).statusCode).toBe(201);
+    expect(await legsOf(id)).toEqual([['罗敏', true], ['刘洋', false]]);
   });
 });
 

@@ -126,6 +126,55 @@ describe('approve first, stamp second', () => {
   });
 });
 
+describe('the keeper checks every use (SEAL-08)', () => {
+  const post = async (user: string, url: string, payload: unknown) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: await t.cookieFor(user) }, payload: payload as never });
+  const ask = async (documentTitle: string) => {
+    const res = await post('tangning', '/seals/uses', { form: { sealId: 'seal_official', category: 'routine', documentTitle, copies: 2 } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; instanceId: string; status: string };
+  };
+  const stampVia = (id: string) => post('linfeng', `/seals/uses/${id}/stamp`, { blankPages: false, stampCount: 2 });
+  const stampAudits = async (ids: string[]) =>
+    (await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where event = 'seals.use.stamp' and object_id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`))[0].n;
+
+  it('SEAL-08: the keeper may not stamp an entry whose approval was refused or that was withdrawn; the refusal cites 二.8 and nothing is recorded', async () => {
+    const refusedByChief = await ask('介绍信（赴镇赉县调研）');
+    const rejectRes = await post('hanbing', `/flow/tasks/${await taskOf(t, refusedByChief.instanceId, 'hanbing')}/reject`, { comment: '事由不清，不同意用印' });
+    expect(rejectRes.statusCode, rejectRes.body).toBe(200);
+    expect(await statusOf(refusedByChief.id)).toBe('rejected');
+    const a = await stampVia(refusedByChief.id);
+    expect(a.statusCode).toBe(422);
+    expect(a.json().error).toMatchObject({ code: 'RULE_BLOCKED', rule: { id: 'SEAL-08', cite: '《印章使用管理制度》二.8' } });
+    expect(a.json().error.message).toContain('审批未获同意');
+    expect(a.json().error.message).toContain('不予用章');
+    expect(a.json().error.message).toContain('SEAL-08 《印章使用管理制度》二.8');
+
+    const withdrawn = await ask('证明材料（申请人撤回）');
+    const wd = await post('tangning', `/flow/instances/${withdrawn.instanceId}/withdraw`, { comment: '材料有误，撤回重报' });
+    expect(wd.statusCode, wd.body).toBe(200);
+    expect(await statusOf(withdrawn.id)).toBe('withdrawn');
+    const b = await stampVia(withdrawn.id);
+    expect(b.statusCode).toBe(422);
+    expect(b.json().error.rule.id).toBe('SEAL-08');
+    expect(b.json().error.message).toContain('已由申请人撤回');
+
+    // Nothing was stamped or recorded for either entry.
+    const after = await rows<{ status: string; stamped_by: string | null; stamp_count: number | null }>(t.database.db,
+      sql`select status, stamped_by, stamp_count from seal_uses where id in (${refusedByChief.id}, ${withdrawn.id}) order by seq`);
+    expect(after).toEqual([{ status: 'rejected', stamped_by: null, stamp_count: null }, { status: 'withdrawn', stamped_by: null, stamp_count: null }]);
+    expect(await stampAudits([refusedByChief.id, withdrawn.id])).toBe(0);
+
+    // The compliant entry (section chief and 分管领导 agreed) is stamped through the same call.
+    const ok = await ask('介绍信（赴通榆县调研）');
+    await sign(t, ok.instanceId, 'hanbing');
+    await sign(t, ok.instanceId, 'zhaoguoqiang');
+    const c = await stampVia(ok.id);
+    expect(c.statusCode, c.body).toBe(200);
+    expect(c.json()).toEqual({ status: 'stamped', paperworkDue: null });
+    expect(await stampAudits([ok.id])).toBe(1);
+  });
+});
+
 describe('take-outs', () => {
   it('AS-E29 SEAL-07: a take-out needs the 综合科负责人; while out the seal is 外带中 and cannot be stamped in 综合科; the return brings it back', async () => {
     const out = await svc.requestTakeout(await as('tangning'), { sealId: 'seal_official', purpose: '赴市政务大厅办理备案', dueBack: '2026-11-03' });

@@ -286,6 +286,13 @@ async function lockUse(ctx: Ctx, id: string): Promise<UseLock> {
   return u;
 }
 
+/** The keeper's refusal names why the entry is not compliant (SEAL-08). */
+function notCompliant(status: string): string {
+  if (status === 'rejected') return '该用印申请审批未获同意，印章管理人员不予用章';
+  if (status === 'withdrawn') return '该用印申请已由申请人撤回，印章管理人员不予用章';
+  return '该用印申请不符合用印规定，印章管理人员不予用章';
+}
+
 export const Stamp = z.strictObject({ blankPages: z.boolean({ error: '请确认用印页面是否为空白页面' }), stampCount: z.number().int().min(1).max(10_000) });
 
 /**
@@ -302,7 +309,8 @@ export async function stampUse(ctx: Ctx, useId: string, raw: unknown): Promise<{
     if (u.status === 'stamped') throw errors.conflict('该登记已用印');
     if (u.status === 'refused') enforce([SEAL05.block('该用印申请已因行文不规范被拒绝，不得用印')]);
     if (u.status === 'pending') enforce([SEAL01.block('该用印申请尚未审批完毕，“先审批，后用印”')]);
-    if (u.status !== 'approved' && u.status !== 'emergency') enforce([SEAL08.block('该用印申请未获批准，不予用章')]);
+    // SEAL-08: whatever else is not a compliant entry (approval refused, request withdrawn) is not stamped.
+    if (u.status !== 'approved' && u.status !== 'emergency') enforce([SEAL08.block(notCompliant(u.status))]);
     enforce([checkSealUsable(seal)]);
     if (seal.custody !== 'in') enforce([SEAL07.block(`“${seal.name}”已带出，印章应在综合科使用`)]);
     if (input.blankPages && !u.blank_page) enforce([SEAL06.block('印章一律不得在空白页面上使用；本申请未经主要领导书面同意在空白页面用印')]);

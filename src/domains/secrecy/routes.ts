@@ -27,9 +27,9 @@ export const secrecyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/secrecy/documents/:id', { config: READ, schema: { summary: '涉密文件登记详情（查阅留痕）', params: Id } }, async (req) => svc.documentDetail(req.ctx, req.params.id));
   app.post('/secrecy/documents/:id/instruct', { config: { ...HANDLE, rules: ['SEC-02'] }, schema: { summary: '呈送综合科负责人签批、主任批示', params: Id } }, async (req, reply) =>
     reply.status(201).send(await svc.sendForInstruction(req.ctx, req.params.id)));
-  app.post('/secrecy/documents/:id/circulate', { config: { ...HANDLE, rules: ['SEC-02', 'SEC-04', 'SEC-19'] }, schema: { summary: '按批示传阅（一次一个科室，交回文书）', params: Id, body: Body } }, async (req, reply) =>
+  app.post('/secrecy/documents/:id/circulate', { config: { ...HANDLE, rules: ['SEC-02', 'SEC-04', 'SEC-19', 'DOC-29'] }, schema: { summary: '按批示传阅（一次一个科室，交回文书）', params: Id, body: Body } }, async (req, reply) =>
     reply.status(201).send(await svc.circulate(req.ctx, req.params.id, req.body)));
-  app.post('/secrecy/circulations/:id/return', { config: { ...HANDLE, rules: ['SEC-04'] }, schema: { summary: '传阅件交回文书', params: Id } }, async (req, reply) => {
+  app.post('/secrecy/circulations/:id/return', { config: { ...HANDLE, rules: ['SEC-04', 'DOC-29'] }, schema: { summary: '传阅件交回文书', params: Id } }, async (req, reply) => {
     await svc.returnLeg(req.ctx, req.params.id);
     return reply.status(204).send();
   });

@@ -52,7 +52,10 @@ export default function SealKeeperPage() {
           <Table rowKey="id" dataSource={waiting} pagination={false} columns={[...useColumns, {
             title: '', render: (_: unknown, r: UseRow) => (
               <Space>
-                <Button size="small" type="primary" data-testid={`seal-stamp-${r.entryNo}`} onClick={() => { setStamping(r); setCount(r.copies); setBlank(false); }}>用印</Button>
+                {/* SEAL-08: the stamp action is offered only on a compliant entry; a pending one waits for its approval. */}
+                {r.status === 'pending'
+                  ? <Tag>待审批</Tag>
+                  : <Button size="small" type="primary" data-testid={`seal-stamp-${r.entryNo}`} onClick={() => { setStamping(r); setCount(r.copies); setBlank(false); }}>用印</Button>}
                 <Button size="small" danger onClick={() => { setRefusing(r); setDefects([]); }}>拒绝</Button>
                 {r.flowInstanceId && <Link to={`/flow/instances/${r.flowInstanceId}`}>审批</Link>}
               </Space>
