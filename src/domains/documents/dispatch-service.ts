@@ -15,9 +15,7 @@ import { parse } from './incoming-model';
 import { DOC01, DOC20, DOC22 } from './incoming-rules';
 import { outgoingIssue, outgoingIssueSteps } from './incoming-schema';
 import { assertPrintable } from './numbering';
-import { getSealUse } from '../seals/service';
-import { SEAL01 } from '../seals/rules';
-import { USE_STATUS } from '../seals/ledger';
+import { takeSealRequest } from './issue-seal';
 import { DOC14, DOC15, DOC18, DOC21 } from './rules';
 import { contentHash, hubUnitId, loadDoc, type DocRow } from './store';
 
@@ -72,9 +70,10 @@ const StepInputs = {
   recheck: z.object({ note: z.string().trim().max(500).nullish() }),
   seal: z.object({
     approverPersonId: z.string().min(1, '请选择批准用印的领导').max(100),
-    sealName: z.string().trim().min(1, '请填写印章名称').max(60),
+    /** Optional: the seal comes from the register entry; a name given must be that entry's seal. */
+    sealName: z.string().trim().max(60).nullish(),
     copiesStamped: z.number().int().min(1).max(100000),
-    /** The seal register's use request (src/domains/seals), kept as a plain id. */
+    /** The 用印登记簿 entry (id or 年第N号). Required, but checked in the service so the refusal cites SEAL-01. */
     sealRequestId: z.string().trim().max(100).nullish(),
   }),
   dispatch: z.object({
@@ -159,20 +158,10 @@ export async function saveCopyPlan(ctx: Ctx, id: string, raw: unknown): Promise<
 }
 
 /**
- * The seal register's use request a stamping refers to (SEAL-01 先审批，后用印): it must exist and be
- * approved (or stamped, or an emergency use awaiting its paperwork). Returns the request's id.
- */
-async function approvedSealUse(ctx: Ctx, ref: string): Promise<string> {
-  const use = await getSealUse(ctx, ref);
-  if (!use) throw errors.badRequest(`用印登记簿中没有“${ref}”这条用印申请`);
-  if (!['approved', 'stamped', 'emergency'].includes(use.status)) enforce([SEAL01.block(`用印申请${use.entryNo}尚未批准（${USE_STATUS[use.status] ?? use.status}），不能据此用印`)]);
-  return use.id;
-}
-
-/**
  * Record one step of the current round. 综合科 proofreads, prints, stamps and dispatches (DOC-01);
  * the drafting section (or 综合科) records the 复核 (第十三条). Stamping needs the approval of the
- * 主要领导 or the 分管领导 (DOC-20 = SEAL-15) and refers to the seal register's request by id.
+ * 主要领导 or the 分管领导 (DOC-20 = SEAL-15) and an approved entry of the 用印登记簿 taken by no
+ * other seal step, which is stamped in the register in the same transaction (SEAL-01, issue-seal.ts).
  */
 export async function recordIssueStep(ctx: Ctx, id: string, step: IssueStep, raw: unknown, acknowledged: string[] = []): Promise<{ round: number; step: IssueStep; warnings: Flagged[] }> {
   const input = parse(StepInputs[step] as z.ZodTypeAny, raw, ISSUE_STEP_LABEL[step]) as Record<string, unknown>;
@@ -209,7 +198,8 @@ export async function recordIssueStep(ctx: Ctx, id: string, step: IssueStep, raw
       if ((input.copiesStamped as number) > Number(printed?.copies ?? 0)) throw errors.badRequest(`用印份数不能超过印制份数（${printed?.copies ?? 0}份）`);
       const [who] = await rows<{ name: string }>(tx.db, sql`select name from people where id = ${approver}`);
       data.approverName = who?.name ?? approver;
-      if (input.sealRequestId) data.sealRequestId = await approvedSealUse(tx, input.sealRequestId as string);
+      const taken = await takeSealRequest(tx, d, { sealRequestId: input.sealRequestId as string | null, sealName: input.sealName as string | null, copiesStamped: input.copiesStamped as number });
+      Object.assign(data, taken);
     }
     if (step === 'dispatch') {
       const [printed] = await rows<{ copies: number }>(tx.db, sql`select (data->>'copies')::int as copies from doc_issue_steps where document_id = ${id} and round = ${round} and step = 'print'`);

@@ -7,6 +7,8 @@ import { ctxFor } from '../../../test/support/ctx';
 import { archiveOutgoing, computeCopies, issueState, recordIssueStep, saveCopyPlan } from './dispatch-service';
 import { remindUrgentPrinting } from './incoming-jobs';
 import { requestReprint } from './numbering';
+import { requestUse, stampUse } from '../seals/service';
+import { entryFitsDocument } from './issue-seal';
 import { failure, signedDoc } from './test-helpers';
 
 let t: TestApp;
@@ -18,6 +20,26 @@ afterAll(async () => t?.close());
 const hub = () => ctxFor(t, 'liuyang');
 const step = async (id: string, s: Parameters<typeof recordIssueStep>[2], body: Record<string, unknown> = {}, who = 'liuyang', ack: string[] = []) =>
   recordIssueStep(await ctxFor(t, who), id, s, body, ack);
+
+/**
+ * An entry of the 用印登记簿 for document `id`, already approved (category A: the 公文 signed by
+ * 孙丽, SEAL-02); its 用印文件名称 names the 发文字号 unless `documentTitle` is given.
+ */
+async function sealRequest(id: string, over: Record<string, unknown> = {}) {
+  const [d] = await rows<{ docNumber: string; title: string }>(t.database.db, sql`select doc_number as "docNumber", title from doc_outgoing where id = ${id}`);
+  return requestUse(await ctxFor(t, 'xunuo'), { sealId: 'seal_official', category: 'signed', documentTitle: `${d.docNumber} ${d.title}`, copies: 9,
+    signedByPersonId: 'psn_sunli', signedEvidence: '发文稿纸签发页', ...over });
+}
+const sealStep = (id: string, sealRequestId: string | undefined, over: Record<string, unknown> = {}, who = 'linfeng') =>
+  step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 9, sealRequestId, ...over }, who);
+const useRow = async (useId: string) =>
+  (await rows<{ status: string; stamped_by: string | null; stamp_count: number | null }>(t.database.db, sql`select status, stamped_by, stamp_count from seal_uses where id = ${useId}`))[0];
+const sealSteps = async (id: string) => (await rows<{ data: Record<string, unknown> }>(t.database.db, sql`select data from doc_issue_steps where document_id = ${id} and step = 'seal'`)).map((r) => r.data);
+const throughRecheck = async (id: string) => {
+  await step(id, 'proofread');
+  await step(id, 'print', { copies: 9 });
+  await step(id, 'recheck');
+};
 
 /** A numbered document with a copy plan of `copies` (1 main recipient carrying them all). */
 async function numbered(over: Record<string, unknown> = {}) {
@@ -78,28 +100,134 @@ describe('printing, stamping, dispatch in order (DOC-14, DOC-01, DOC-20)', () =>
     expect(s.steps.map((x) => `${x.step}:${x.byName}`)).toEqual(['proofread:刘洋', 'print:刘洋', 'recheck:许诺']);
   });
 
-  it('DOC-20: the seal needs the approval of the 主要领导 or the 分管领导, and keeps the seal request id', async () => {
+  it('DOC-20 SEAL-01: the seal needs the approval of the 主要领导 or the 分管领导, and keeps the seal request id', async () => {
     const id = await numbered();
-    await step(id, 'proofread');
-    await step(id, 'print', { copies: 9 });
-    await step(id, 'recheck', {}, 'xunuo');
-    expect((await failure(step(id, 'seal', { approverPersonId: 'psn_zhutao', sealName: '白城市扶贫开发办公室', copiesStamped: 9 }, 'linfeng'))).rule).toBe('DOC-20');
+    await throughRecheck(id);
+    const req = await sealRequest(id);
+    expect((await failure(step(id, 'seal', { approverPersonId: 'psn_zhutao', sealName: '白城市扶贫开发办公室', copiesStamped: 9, sealRequestId: req.id }, 'linfeng'))).rule).toBe('DOC-20');
     // 李明华 is a 副主任 but not in charge of 督查科.
-    expect((await failure(step(id, 'seal', { approverPersonId: 'psn_liminghua', sealName: '白城市扶贫开发办公室', copiesStamped: 9 }, 'linfeng'))).rule).toBe('DOC-20');
-    await expect(step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 10 }, 'linfeng')).rejects.toMatchObject({ status: 400 });
+    expect((await failure(step(id, 'seal', { approverPersonId: 'psn_liminghua', sealName: '白城市扶贫开发办公室', copiesStamped: 9, sealRequestId: req.id }, 'linfeng'))).rule).toBe('DOC-20');
+    await expect(step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 10, sealRequestId: req.id }, 'linfeng')).rejects.toMatchObject({ status: 400 });
     // SEAL-01: the request must be in the 用印登记簿 and approved — the demo's refused entry 2 is not.
     const year = (await rows<{ year: number }>(t.database.db, sql`select year from seal_uses where id = 'suse_demo2'`))[0].year;
     expect((await failure(step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 9, sealRequestId: `${year}年第2号` }, 'linfeng'))).rule).toBe('SEAL-01');
-    await expect(step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 9, sealRequestId: 'no_such_request' }, 'linfeng')).rejects.toMatchObject({ status: 400 });
-    await step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 9, sealRequestId: `${year}年第1号` }, 'linfeng');
-    const [rec] = await rows<{ data: { sealRequestId: string; approverName: string } }>(t.database.db, sql`select data from doc_issue_steps where document_id = ${id} and step = 'seal'`);
-    expect(rec.data).toMatchObject({ sealRequestId: 'suse_demo1', approverName: '孙丽' });
+    const unknown = await failure(step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 9, sealRequestId: 'no_such_request' }, 'linfeng'));
+    expect(unknown).toMatchObject({ rule: 'SEAL-01', status: 422 });
+    // The entry can be named by the number the 用印登记簿 prints.
+    await step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: 9, sealRequestId: req.entryNo }, 'linfeng');
+    const [rec] = await rows<{ data: { sealRequestId: string; approverName: string; entryNo: string } }>(t.database.db, sql`select data from doc_issue_steps where document_id = ${id} and step = 'seal'`);
+    expect(rec.data).toMatchObject({ sealRequestId: req.id, entryNo: req.entryNo, approverName: '孙丽' });
     // The 主任 may approve too (another document).
     const other = await numbered();
-    await step(other, 'proofread');
-    await step(other, 'print', { copies: 9 });
-    await step(other, 'recheck');
-    await step(other, 'seal', { approverPersonId: 'psn_chenzhiyuan', sealName: '白城市扶贫开发办公室', copiesStamped: 9 }, 'linfeng');
+    await throughRecheck(other);
+    await sealStep(other, (await sealRequest(other)).id, { approverPersonId: 'psn_chenzhiyuan' });
+  });
+});
+
+describe('the 用印 step goes through the 用印登记簿 (DOC-20, SEAL-01)', () => {
+  it('DOC-20 SEAL-01: which register entries are for a 公文 (发文字号, reference or the whole title)', () => {
+    const d = { id: 'doc_1', docNumber: '白扶办发〔2026〕12号', title: '关于开展扶贫项目资金自查的通知' };
+    const fits = (documentTitle: string, documentRef: string | null = null) => entryFitsDocument({ documentTitle, documentRef }, d);
+    expect(fits('白扶办发〔2026〕12号')).toBe(true);
+    expect(fits('白扶办发 [2026] 12号 通知')).toBe(true);
+    expect(fits('《关于开展扶贫项目资金自查的通知》')).toBe(true);
+    expect(fits('扶贫项目协议', 'doc_1')).toBe(true);
+    expect(fits('扶贫项目协议', '白扶办发〔2026〕12号')).toBe(true);
+    expect(fits('白扶办发〔2026〕2号')).toBe(false);
+    expect(fits('白扶办发〔2026〕13号 关于开展扶贫项目资金自查的通知')).toBe(false);
+    expect(fits('关于开展扶贫项目资金自查的通知', 'doc_2')).toBe(false);
+    expect(fits('自查的通知')).toBe(false);
+  });
+
+  it('DOC-20 SEAL-01: without a seal-use request the stamping is refused and nothing is recorded', async () => {
+    const id = await numbered();
+    await throughRecheck(id);
+    const err = await failure(sealStep(id, undefined));
+    expect(err).toMatchObject({ code: 'RULE_BLOCKED', rule: 'SEAL-01' });
+    expect(err.message).toContain('先审批，后用印');
+    expect((await failure(sealStep(id, '  '))).rule).toBe('SEAL-01');
+    expect(await sealSteps(id)).toEqual([]);
+    expect((await issueState(await hub(), id)).next).toBe('seal');
+  });
+
+  it('DOC-20 SEAL-01: a request registered for another document, not yet approved, for another seal or for fewer copies is refused', async () => {
+    const a = await numbered();
+    const b = await numbered();
+    await throughRecheck(a);
+    const forB = await sealRequest(b);
+    const err = await failure(sealStep(a, forB.id));
+    expect(err.rule).toBe('SEAL-01');
+    expect(err.message).toContain('不是本公文');
+    // A 公文 request still with the section and the 分管领导 (SEAL-15) is not an approval yet.
+    const pending = await sealRequest(a, { category: 'gongwen', reviewedOk: true, signedByPersonId: undefined, signedEvidence: undefined });
+    expect(pending.status).toBe('pending');
+    expect((await failure(sealStep(a, pending.id))).message).toContain('尚未批准');
+    const party = await sealRequest(a, { sealId: 'seal_party' });
+    expect((await failure(sealStep(a, party.id))).rule).toBe('SEAL-01');
+    const four = await sealRequest(a, { copies: 4 });
+    const over = await failure(sealStep(a, four.id));
+    expect(over.rule).toBe('SEAL-01');
+    expect(over.message).toContain('批准用印4份');
+    expect(await sealSteps(a)).toEqual([]);
+    expect((await useRow(four.id)).status).toBe('approved');
+    // The same request fits when the stamping stays within its copies.
+    await sealStep(a, four.id, { copiesStamped: 4 });
+    expect(await useRow(four.id)).toMatchObject({ status: 'stamped', stamp_count: 4 });
+  });
+
+  it('DOC-20 SEAL-01: a request already used by another document is refused, and is no longer offered', async () => {
+    const a = await numbered();
+    const b = await numbered();
+    await throughRecheck(a);
+    await throughRecheck(b);
+    // Both documents bear the same title, so a request naming only the title fits either.
+    const shared = await sealRequest(a, { documentTitle: '关于开展扶贫项目资金自查的通知' });
+    const offered = async (id: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/documents/${id}/issue/seal-requests`, headers: { cookie: await t.cookieFor('linfeng') } });
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { items: { id: string }[] }).items.map((i) => i.id);
+    };
+    expect(await offered(b)).toContain(shared.id);
+    await sealStep(a, shared.id);
+    expect(await offered(b)).not.toContain(shared.id);
+    const err = await failure(sealStep(b, shared.id));
+    expect(err.rule).toBe('SEAL-01');
+    expect(err.message).toContain('已用于公文');
+    expect(await sealSteps(b)).toEqual([]);
+    // A reprint round of the same document needs a new request too.
+    await step(a, 'dispatch', { entries: [{ recipient: '各县（市、区）扶贫办', copies: 9, method: '机要交换' }] });
+    await requestReprint(await hub(), a, { reason: '错别字', majorChange: false });
+    await throughRecheck(a);
+    expect((await failure(sealStep(a, shared.id))).message).toContain('已用于本公文首印');
+  });
+
+  it('DOC-20 SEAL-01 SEAL-12: a proper request is stamped in the 用印登记簿 by its keeper, once', async () => {
+    const id = await numbered();
+    await throughRecheck(id);
+    const req = await sealRequest(id);
+    // 刘洋 keeps the 发文 records but not the 公章: the register's own check refuses him (SEAL-12).
+    expect((await failure(sealStep(id, req.id, {}, 'liuyang'))).rule).toBe('SEAL-12');
+    expect((await useRow(req.id)).status).toBe('approved');
+    const r = await sealStep(id, req.id, { sealName: null });
+    expect(r.step).toBe('seal');
+    expect(await useRow(req.id)).toEqual({ status: 'stamped', stamped_by: 'psn_linfeng', stamp_count: 9 });
+    expect(await sealSteps(id)).toEqual([expect.objectContaining({ sealRequestId: req.id, sealName: '白城市扶贫开发办公室', stampedInRegister: true })]);
+    const [stamps] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where event = 'seals.use.stamp' and object_id = ${req.id}`);
+    expect(stamps.n).toBe(1);
+    const ledger = await t.app.inject({ method: 'GET', url: `/api/v1/seals/uses/${req.id}`, headers: { cookie: await t.cookieFor('linfeng') } });
+    expect(ledger.json()).toMatchObject({ status: 'stamped', stampedByName: '林峰', stampCount: 9 });
+  });
+
+  it('SEAL-01: an entry the keeper already stamped in the register is linked, not stamped a second time', async () => {
+    const id = await numbered();
+    await throughRecheck(id);
+    const req = await sealRequest(id);
+    await stampUse(await ctxFor(t, 'linfeng'), req.id, { blankPages: false, stampCount: 9 });
+    // Recording the 公文's step no longer needs the keeper: the stamping is already registered.
+    await sealStep(id, req.id, {}, 'liuyang');
+    expect(await sealSteps(id)).toEqual([expect.objectContaining({ sealRequestId: req.id, stampedInRegister: false })]);
+    const [stamps] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where event = 'seals.use.stamp' and object_id = ${req.id}`);
+    expect(stamps.n).toBe(1);
   });
 });
 
@@ -108,7 +236,7 @@ describe('dispatch and archive (DOC-18), reprints (DOC-21)', () => {
     await step(id, 'proofread');
     await step(id, 'print', { copies, reason: copies === 9 ? undefined : '按需' }, 'liuyang', ['DOC-22']);
     await step(id, 'recheck');
-    await step(id, 'seal', { approverPersonId: 'psn_sunli', sealName: '白城市扶贫开发办公室', copiesStamped: copies }, 'linfeng');
+    await sealStep(id, (await sealRequest(id, { copies })).id, { copiesStamped: copies });
   }
 
   it('DOC-18: archive only after 封发, with the signed original; the electronic file is kept as archived', async () => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contentDisposition, renderFormPdf, XLSX_CONTENT_TYPE, xlsxStream } from '../../kernel/render';
 import { localDate } from '../../kernel/time';
 import { archivedPdf, archiveOutgoing, ISSUE_STEPS, issueState, recordIssueStep, saveCopyPlan } from './dispatch-service';
+import { sealRequestsFor } from './issue-seal';
 import { circulationForm, INCOMING_COLUMNS, processingForm } from './incoming-print';
 import { incomingDetail, incomingList, incomingMeta, overdueReport } from './incoming-queries';
 import {
@@ -70,6 +71,9 @@ export const incomingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/documents/:id/issue/copies', { config: { ...DISPATCH, rules: ['DOC-22'] }, schema: { summary: '核定印制份数（DOC-22）', params: Id, body: Body } }, async (req) =>
     saveCopyPlan(req.ctx, req.params.id, req.body),
   );
+  app.get('/documents/:id/issue/seal-requests', { config: { ...DISPATCH, rules: ['SEAL-01', 'DOC-20'] }, schema: { summary: '可用于本公文用印的已批准用印申请（用印登记簿）', params: Id } }, async (req) => ({
+    items: await sealRequestsFor(req.ctx, req.params.id),
+  }));
   app.post('/documents/:id/issue/archive', { config: { ...DISPATCH, rules: ['DOC-18', 'DOC-14'] }, schema: { summary: '归档领导手签件和电子版', params: Id, body: Body } }, async (req) =>
     archiveOutgoing(req.ctx, req.params.id, req.body),
   );

@@ -452,18 +452,29 @@ export async function useDetail(ctx: Ctx, id: string): Promise<UseRow> {
   return r;
 }
 
+export interface SealUseLink { id: string; entryNo: string; sealId: string; sealName: string; status: string; documentTitle: string; documentRef: string | null; copies: number;
+  stampedAt: string | null; stampedByName: string | null; stampCount: number | null; flowInstanceId: string | null }
+const link = (r: UseRow): SealUseLink => {
+  const n = normal(r);
+  return { id: n.id, entryNo: n.entryNo, sealId: n.sealId, sealName: n.sealName, status: n.status, documentTitle: n.documentTitle, documentRef: n.documentRef, copies: n.copies,
+    stampedAt: n.stampedAt, stampedByName: n.stampedByName, stampCount: n.stampCount, flowInstanceId: n.flowInstanceId };
+};
+
 /**
  * For the outgoing-documents area: the stamping record behind a seal-use request id (the
  * 公文 links its 用印 to it), or null. Reads only; the caller has its own permission check.
+ * With `lock` the entry's row is locked for the caller's transaction, so that two documents
+ * cannot both take the same entry.
  */
-export async function getSealUse(ctx: Ctx, id: string): Promise<{ id: string; entryNo: string; sealId: string; sealName: string; status: string; documentTitle: string; documentRef: string | null;
-  stampedAt: string | null; stampedByName: string | null; stampCount: number | null; flowInstanceId: string | null } | null> {
+export async function getSealUse(ctx: Ctx, id: string, opts: { lock?: boolean } = {}): Promise<SealUseLink | null> {
   // By id, or by the entry number the 用印登记簿 prints (e.g. 2026年第3号).
-  const [r] = await rows<UseRow>(ctx.db, sql`${USE_SELECT} where u.id = ${id} or (u.year || '年第' || u.seq || '号') = ${id} limit 1`);
-  if (!r) return null;
-  const n = normal(r);
-  return { id: n.id, entryNo: n.entryNo, sealId: n.sealId, sealName: n.sealName, status: n.status, documentTitle: n.documentTitle, documentRef: n.documentRef,
-    stampedAt: n.stampedAt, stampedByName: n.stampedByName, stampCount: n.stampCount, flowInstanceId: n.flowInstanceId };
+  const [r] = await rows<UseRow>(ctx.db, sql`${USE_SELECT} where u.id = ${id} or (u.year || '年第' || u.seq || '号') = ${id} limit 1 ${opts.lock ? sql`for update of u` : sql``}`);
+  return r ? link(r) : null;
+}
+
+/** For the outgoing-documents area: entries approved, in emergency use or stamped, registered since `fromYear`. */
+export async function usableSealUses(ctx: Ctx, fromYear: number): Promise<SealUseLink[]> {
+  return (await rows<UseRow>(ctx.db, sql`${USE_SELECT} where u.status in ('approved', 'emergency', 'stamped') and u.year >= ${fromYear} order by u.year desc, u.seq desc limit 2000`)).map(link);
 }
 
 /** 用印审批单 as PDF: the entry, its approvals in order, and the keeper's stamping or refusal; audited. */

@@ -16,11 +16,13 @@ interface Issue {
   archived: { at: string; location: string | null; sha256: string } | null;
   canArchive: boolean;
 }
+/** An approved entry of the 用印登记簿 registered for this document (SEAL-01). */
+interface SealRequest { id: string; entryNo: string; sealName: string; documentTitle: string; copies: number; statusLabel: string }
 const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 const detailOf = (s: Issue['steps'][number]) => {
   const d = s.data as Record<string, unknown>;
   if (s.step === 'print') return `${d.copies}份（应印${d.computedCopies}份）${d.reason ? `，理由：${d.reason}` : ''}${d.device ? `，${d.device}` : ''}`;
-  if (s.step === 'seal') return `${d.sealName} ${d.copiesStamped}份，批准：${d.approverName}${d.sealRequestId ? `，用印申请 ${d.sealRequestId}` : ''}`;
+  if (s.step === 'seal') return `${d.sealName} ${d.copiesStamped}份，批准：${d.approverName}${d.sealRequestId ? `，用印申请 ${d.entryNo ?? d.sealRequestId}` : ''}`;
   if (s.step === 'dispatch') return ((d.entries as { recipient: string; copies: number; method: string }[]) ?? []).map((e) => `${e.recipient} ${e.copies}份（${e.method}）`).join('；');
   return String(d.note ?? '');
 };
@@ -39,11 +41,17 @@ export default function IssueRecordsCard({ documentId }: { documentId: string })
   const { run, busy, error } = useFlowAction(load);
   useEffect(load, [load]);
   useEffect(() => void api.get<{ leaders: typeof leaders }>('/incoming/meta').then((m) => setLeaders(m.leaders), () => undefined), []);
-  if (!s || !s.plan) return null;
   const hub = can('documents.dispatch');
+  const [sealRequests, setSealRequests] = useState<SealRequest[]>([]);
+  // Reloaded with the card, so an entry taken by this stamping drops out of the list.
+  useEffect(() => {
+    if (hub && s?.next === 'seal') void api.get<{ items: SealRequest[] }>(`/documents/${documentId}/issue/seal-requests`).then((r) => setSealRequests(r.items), setSaveError);
+  }, [hub, s, documentId]);
+  if (!s || !s.plan) return null;
   const set = (k: string) => (v: unknown) => setF((x) => ({ ...x, [k]: v }));
   const record = (step: Step, body: Record<string, unknown>) => void run(`/documents/${documentId}/issue/${step}`, body, `已登记${LABEL[step]}`).then((ok) => ok && setF({}));
   const p = s.plan;
+  const printedCopies = Number((s.steps.find((x) => x.round === s.round && x.step === 'print')?.data.copies as number) ?? 0);
 
   return (
     <Card title={`发文办理记录（第${s.round + 1}次印制${s.round ? '，重印' : ''}）`} data-testid="issue-card">
@@ -77,9 +85,17 @@ export default function IssueRecordsCard({ documentId }: { documentId: string })
           {s.next === 'seal' && hub && (
             <>
               <Select style={{ width: 180 }} placeholder="批准用印的领导" value={f.approver as string} onChange={set('approver')} options={leaders.map((l) => ({ value: l.id, label: `${l.name}（${l.posts}）` }))} />
-              <Input style={{ width: 200 }} placeholder="印章名称" value={(f.seal as string) ?? '白城市扶贫开发办公室'} onChange={(e) => set('seal')(e.target.value)} />
-              <Input style={{ width: 180 }} placeholder="用印申请编号（如 2026年第1号）" value={(f.sealReq as string) ?? ''} onChange={(e) => set('sealReq')(e.target.value)} />
-              <Button data-testid="issue-seal" loading={busy} onClick={() => record('seal', { approverPersonId: f.approver, sealName: f.seal ?? '白城市扶贫开发办公室', copiesStamped: Number((s.steps.find((x) => x.round === s.round && x.step === 'print')?.data.copies as number) ?? 0), sealRequestId: f.sealReq || null })}>登记用印</Button>
+              <Select
+                data-testid="issue-seal-request"
+                style={{ width: 360 }}
+                placeholder={sealRequests.length ? '选择已批准的用印申请（用印登记簿）' : '用印登记簿中没有本公文已批准的用印申请'}
+                notFoundContent="请先在“用印申请”中登记本公文（用印文件名称写明发文字号）并经批准"
+                value={f.sealReq as string}
+                onChange={(v: string) => setF((x) => ({ ...x, sealReq: v, stamped: Math.min(printedCopies, sealRequests.find((r) => r.id === v)?.copies ?? printedCopies) }))}
+                options={sealRequests.map((r) => ({ value: r.id, label: `${r.entryNo} ${r.sealName} ${r.copies}份（${r.statusLabel}）：${r.documentTitle}` }))}
+              />
+              用印份数 <InputNumber min={1} value={(f.stamped as number) ?? printedCopies} onChange={set('stamped')} />
+              <Button data-testid="issue-seal" loading={busy} onClick={() => record('seal', { approverPersonId: f.approver, copiesStamped: Number(f.stamped ?? printedCopies), sealRequestId: f.sealReq })}>登记用印</Button>
             </>
           )}
           {s.next === 'dispatch' && hub && (
