@@ -860,6 +860,23 @@ CREATE TABLE "meeting_agenda_comments" (
 	"at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "meeting_decision_disclosures" (
+	"decision_id" text PRIMARY KEY NOT NULL,
+	"attribute" text NOT NULL,
+	"reason_code" text,
+	"due_date" date,
+	"set_by" text NOT NULL,
+	"set_at" timestamp with time zone NOT NULL,
+	"published_on" date,
+	"channel" text,
+	"published_by" text,
+	"published_at" timestamp with time zone,
+	CONSTRAINT "meeting_decision_disclosures_attr_ck" CHECK ("meeting_decision_disclosures"."attribute" in ('主动公开','依申请公开','不予公开')),
+	CONSTRAINT "meeting_decision_disclosures_reason_ck" CHECK ("meeting_decision_disclosures"."attribute" <> '不予公开' or "meeting_decision_disclosures"."reason_code" is not null),
+	CONSTRAINT "meeting_decision_disclosures_due_ck" CHECK (("meeting_decision_disclosures"."attribute" = '主动公开') = ("meeting_decision_disclosures"."due_date" is not null)),
+	CONSTRAINT "meeting_decision_disclosures_pub_ck" CHECK ("meeting_decision_disclosures"."published_on" is null or "meeting_decision_disclosures"."attribute" = '主动公开')
+);
+--> statement-breakpoint
 CREATE TABLE "meeting_decision_reports" (
 	"id" text PRIMARY KEY NOT NULL,
 	"decision_id" text NOT NULL,
@@ -969,6 +986,7 @@ CREATE TABLE "meeting_decisions" (
 	"purpose" text,
 	"szyd_rule_id" text,
 	"undertaking_unit_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"supervisor_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "meeting_decisions_status_ck" CHECK ("meeting_decisions"."status" in ('in_force','revoked','superseded'))
 );
@@ -1028,6 +1046,7 @@ CREATE TABLE "meeting_topics" (
 	"outcome_reason" text,
 	"chair_conclusion" text,
 	"opened_at" timestamp with time zone,
+	"vote_opened_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
 	CONSTRAINT "meeting_topics_kind_ck" CHECK ("meeting_topics"."kind" in ('ordinary','cadre','szyd','briefing')),
 	CONSTRAINT "meeting_topics_status_ck" CHECK ("meeting_topics"."status" in ('pending','discussion','voting','closed'))
@@ -1062,7 +1081,8 @@ CREATE TABLE "meetings" (
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "meetings_status_ck" CHECK ("meetings"."status" in ('planned','open','closed')),
-	CONSTRAINT "meetings_kind_ck" CHECK ("meetings"."kind" in ('regular','ad_hoc'))
+	CONSTRAINT "meetings_kind_ck" CHECK ("meetings"."kind" in ('regular','ad_hoc')),
+	CONSTRAINT "meetings_body_ck" CHECK ("meetings"."body_code" in ('party_group','director_meeting'))
 );
 --> statement-breakpoint
 CREATE TABLE "meeting_minority_opinions" (
@@ -1300,6 +1320,26 @@ CREATE TABLE "leave_requests" (
 	"cancel_reason" text,
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "leave_requests_halves_ck" CHECK ("leave_requests"."working_halves" >= 0 and "leave_requests"."calendar_halves" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "personnel_departures" (
+	"id" text PRIMARY KEY NOT NULL,
+	"subject_type" text NOT NULL,
+	"subject_id" text NOT NULL,
+	"person_id" text NOT NULL,
+	"role" text NOT NULL,
+	"depart_on" date NOT NULL,
+	"return_on" date NOT NULL,
+	"destination" text NOT NULL,
+	"city_filed_on" date,
+	"city_filing_ref" text,
+	"city_filed_by" text,
+	"principal_reported_on" date,
+	"principal_report_mode" text,
+	"principal_report_recorded_by" text,
+	"hub_notified_on" date,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "personnel_departures_role_ck" CHECK ("personnel_departures"."role" in ('principal','leader','head'))
 );
 --> statement-breakpoint
 CREATE TABLE "personnel_profiles" (
@@ -2404,6 +2444,109 @@ CREATE TABLE "vehicles" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "wr_disclosures" (
+	"id" text PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"matter_kind" text NOT NULL,
+	"channel" text NOT NULL,
+	"channel_detail" text NOT NULL,
+	"disclosed_on" date NOT NULL,
+	"unit_id" text,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "wr_findings" (
+	"id" text PRIMARY KEY NOT NULL,
+	"source" text NOT NULL,
+	"source_detail" text NOT NULL,
+	"title" text NOT NULL,
+	"found_on" date NOT NULL,
+	"responsible_unit_id" text NOT NULL,
+	"verification" text DEFAULT 'confirmed' NOT NULL,
+	"verification_note" text,
+	"rectification" text,
+	"rectified_on" date,
+	"reported_on" date,
+	"report_ref" text,
+	"published_on" date,
+	"publish_channel" text,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "wr_findings_source_ck" CHECK ("wr_findings"."source" in ('judicial','discipline','audit','media','public')),
+	CONSTRAINT "wr_findings_verification_ck" CHECK ("wr_findings"."verification" in ('pending','confirmed','unfounded'))
+);
+--> statement-breakpoint
+CREATE TABLE "wr_letters" (
+	"id" text PRIMARY KEY NOT NULL,
+	"year" integer NOT NULL,
+	"seq" integer NOT NULL,
+	"channel" text NOT NULL,
+	"received_on" date NOT NULL,
+	"contact" text,
+	"subject" text NOT NULL,
+	"important" boolean DEFAULT false NOT NULL,
+	"annotator_id" text,
+	"first_responder_id" text NOT NULL,
+	"owner_id" text NOT NULL,
+	"handovers" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"due_on" date,
+	"annotated_by" text,
+	"annotated_on" date,
+	"annotation" text,
+	"result" text,
+	"closed_on" date,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "wr_letters_channel_ck" CHECK ("wr_letters"."channel" in ('letter','visit','hotline','online'))
+);
+--> statement-breakpoint
+CREATE TABLE "wr_normative_docs" (
+	"id" text PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"role" text NOT NULL,
+	"drafting_unit_id" text NOT NULL,
+	"interpreting_unit_id" text NOT NULL,
+	"status" text NOT NULL,
+	"draft_started_on" date NOT NULL,
+	"doc_no" text,
+	"issued_on" date,
+	"filing_due_on" date,
+	"filed_on" date,
+	"filing_ref" text,
+	"filed_by" text,
+	"amends_id" text,
+	"repealed_on" date,
+	"repeal_ref" text,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "wr_normative_docs_status_ck" CHECK ("wr_normative_docs"."status" in ('drafting','in_force','amended','repealed')),
+	CONSTRAINT "wr_normative_docs_role_ck" CHECK ("wr_normative_docs"."role" in ('lead','joint'))
+);
+--> statement-breakpoint
+CREATE TABLE "wr_speeches" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"speaker_id" text NOT NULL,
+	"title" text NOT NULL,
+	"venue" text NOT NULL,
+	"planned_on" date NOT NULL,
+	"summary" text NOT NULL,
+	"requested_on" date NOT NULL,
+	"status" text NOT NULL,
+	"consent_decision_id" text,
+	"decided_on" date,
+	"decision_ref" text,
+	"decision_recorded_by" text,
+	"published_on" date,
+	"published_note" text,
+	"without_prior_consent" boolean DEFAULT false NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "wr_speeches_kind_ck" CHECK ("wr_speeches"."kind" in ('office','personal_major')),
+	CONSTRAINT "wr_speeches_status_ck" CHECK ("wr_speeches"."status" in ('requested','consented','refused','withdrawn'))
+);
+--> statement-breakpoint
 ALTER TABLE "account_roles" ADD CONSTRAINT "account_roles_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_roles" ADD CONSTRAINT "account_roles_role_fk" FOREIGN KEY ("role_id","admin_kind") REFERENCES "public"."roles"("id","admin_kind") ON DELETE cascade ON UPDATE restrict;--> statement-breakpoint
 ALTER TABLE "role_permissions" ADD CONSTRAINT "role_permissions_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -2430,6 +2573,7 @@ ALTER TABLE "post_holdings" ADD CONSTRAINT "post_holdings_person_id_people_id_fk
 ALTER TABLE "post_holdings" ADD CONSTRAINT "post_holdings_post_code_posts_code_fk" FOREIGN KEY ("post_code") REFERENCES "public"."posts"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_holdings" ADD CONSTRAINT "post_holdings_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_agenda_comments" ADD CONSTRAINT "meeting_agenda_comments_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_decision_disclosures" ADD CONSTRAINT "meeting_decision_disclosures_decision_id_meeting_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."meeting_decisions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_decision_reports" ADD CONSTRAINT "meeting_decision_reports_decision_id_meeting_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."meeting_decisions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_decision_responsibles" ADD CONSTRAINT "meeting_decision_responsibles_decision_id_meeting_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."meeting_decisions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decision_tasks" ADD CONSTRAINT "decision_tasks_decision_id_meeting_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."meeting_decisions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -2517,6 +2661,7 @@ CREATE INDEX "finance_receptions_visit_idx" ON "finance_receptions" USING btree 
 CREATE INDEX "finance_split_flags_unit_idx" ON "finance_split_flags" USING btree ("unit_id","created_at");--> statement-breakpoint
 CREATE INDEX "finance_violations_date_idx" ON "finance_violations" USING btree ("occurred_on");--> statement-breakpoint
 CREATE INDEX "meeting_agenda_comments_meeting_idx" ON "meeting_agenda_comments" USING btree ("meeting_id");--> statement-breakpoint
+CREATE INDEX "meeting_decision_disclosures_due_idx" ON "meeting_decision_disclosures" USING btree ("published_on","due_date");--> statement-breakpoint
 CREATE INDEX "meeting_decision_reports_decision_idx" ON "meeting_decision_reports" USING btree ("decision_id");--> statement-breakpoint
 CREATE INDEX "decision_tasks_due_idx" ON "decision_tasks" USING btree ("status","due_date");--> statement-breakpoint
 CREATE INDEX "meeting_emergency_disposals_due_idx" ON "meeting_emergency_disposals" USING btree ("reported_at","report_due_date");--> statement-breakpoint
@@ -2540,6 +2685,8 @@ CREATE UNIQUE INDEX "leave_ledger_grant_uq" ON "leave_ledger" USING btree ("pers
 CREATE UNIQUE INDEX "leave_ledger_source_uq" ON "leave_ledger" USING btree ("source_id","entry","year") WHERE source_id is not null;--> statement-breakpoint
 CREATE INDEX "leave_requests_person_idx" ON "leave_requests" USING btree ("person_id","start_date");--> statement-breakpoint
 CREATE INDEX "leave_requests_flow_idx" ON "leave_requests" USING btree ("flow_instance_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "personnel_departures_subject_uq" ON "personnel_departures" USING btree ("subject_type","subject_id");--> statement-breakpoint
+CREATE INDEX "personnel_departures_depart_idx" ON "personnel_departures" USING btree ("depart_on");--> statement-breakpoint
 CREATE INDEX "personnel_trips_person_idx" ON "personnel_trips" USING btree ("person_id","start_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "poverty_conversions_open_uq" ON "poverty_conversions" USING btree ("household_id") WHERE status <> 'entered';--> statement-breakpoint
 CREATE INDEX "poverty_conversions_status_idx" ON "poverty_conversions" USING btree ("status");--> statement-breakpoint
@@ -2627,4 +2774,11 @@ CREATE UNIQUE INDEX "vehicle_repairs_flow_idx" ON "vehicle_repairs" USING btree 
 CREATE INDEX "vehicle_repairs_vehicle_idx" ON "vehicle_repairs" USING btree ("vehicle_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "vehicle_requests_flow_idx" ON "vehicle_requests" USING btree ("flow_instance_id");--> statement-breakpoint
 CREATE INDEX "vehicle_requests_person_idx" ON "vehicle_requests" USING btree ("person_id","start_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "vehicles_plate_idx" ON "vehicles" USING btree ("plate");
+CREATE UNIQUE INDEX "vehicles_plate_idx" ON "vehicles" USING btree ("plate");--> statement-breakpoint
+CREATE INDEX "wr_disclosures_on_idx" ON "wr_disclosures" USING btree ("disclosed_on");--> statement-breakpoint
+CREATE INDEX "wr_findings_open_idx" ON "wr_findings" USING btree ("reported_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "wr_letters_seq_uq" ON "wr_letters" USING btree ("year","seq");--> statement-breakpoint
+CREATE INDEX "wr_letters_open_idx" ON "wr_letters" USING btree ("closed_on","important");--> statement-breakpoint
+CREATE INDEX "wr_normative_docs_status_idx" ON "wr_normative_docs" USING btree ("status","filed_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "wr_normative_docs_amends_uq" ON "wr_normative_docs" USING btree ("amends_id");--> statement-breakpoint
+CREATE INDEX "wr_speeches_status_idx" ON "wr_speeches" USING btree ("status");

@@ -19,6 +19,7 @@ import { sealsModule } from '../domains/seals/module';
 import { secrecyModule } from '../domains/secrecy/module';
 import { vehiclesModule } from '../domains/vehicles/module';
 import { assetsModule } from '../domains/assets/module';
+import { workrulesModule } from '../domains/workrules/module';
 
 /**
  * Every area of the product, in seeding order: roles first (other modules grant their
@@ -47,4 +48,5 @@ export const modules: Module[] = [
   secrecyModule,
   vehiclesModule,
   assetsModule,
+  workrulesModule,
 ];

@@ -3,6 +3,7 @@
 import '../kernel/calendar/rules';
 import '../kernel/org/rules';
 import '../domains/meetings/rules';
+import '../domains/workrules/rules';
 import '../domains/personnel/rules';
 import '../domains/personnel/flows';
 import '../domains/finance/rules';

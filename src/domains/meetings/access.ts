@@ -2,11 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { can, requireActor, type Ctx } from '../../kernel/context';
 import { audit } from '../../kernel/audit/write';
 import { AppError } from '../../kernel/errors';
-import { PG28 } from './rules';
-import { meetingAttendees, meetingTopics, topicAttendees } from './schema';
+import { DM18, PG28 } from './rules';
+import { meetingAttendees, meetingTopics, meetings, topicAttendees } from './schema';
 
 /**
- * Who may see a meeting's undecided matters and minutes (PG-28, DM-18, SZYD-25): members and
+ * Who may see a meeting's undecided matters and minutes (PG-28, DM-18, SZYD-25, WR-21): members and
  * 列席 of the meeting, topic 列席 for their topic only, 综合科 (meetings.manage) and roles with
  * meetings.oversee. Everyone else gets a 403 citing PG-28, and the refusal is audited.
  */
@@ -29,7 +29,10 @@ export async function requireEntitlement(ctx: Ctx, meetingId: string): Promise<E
   const e = await entitlementOf(ctx, meetingId);
   if (e.kind === 'none') {
     await audit(ctx, { event: 'meetings.view', objectType: 'meeting', objectId: meetingId, outcome: 'denied' });
-    throw new AppError('FORBIDDEN', 403, '会议内容保密，仅限与会人员、列席人员及有监督职责的人员查阅', { id: PG28.id, cite: PG28.cite });
+    // The forum's own confidentiality article: PG-28 at the 党组会议, DM-18 at the 主任办公会议.
+    const [m] = await ctx.db.select({ bodyCode: meetings.bodyCode }).from(meetings).where(eq(meetings.id, meetingId));
+    const rule = m?.bodyCode === 'director_meeting' ? DM18 : PG28;
+    throw new AppError('FORBIDDEN', 403, '会议内容保密，仅限与会人员、列席人员及有监督职责的人员查阅', { id: rule.id, cite: rule.cite });
   }
   return e;
 }

@@ -70,8 +70,8 @@ describe('topics before the agenda (PG-06, PG-10, DM-12, DM-13, SZYD-11)', () =>
   it('SZYD-11: a member\'s 三重一大 topic is confirmed by the principal\'s own agenda act; the principal\'s enters directly', async () => {
     const hub = await ctxFor(t, HUB);
     const { id: meetingId } = await partyMeeting(t, [], PG_MEMBERS, false);
-    const member = await proposeTopic(await ctxFor(t, 'sunli'), { ...PGS, bodyCode: 'party_group', title: '采购车辆', matter: { ...procurement, amountFen: 20_000_000 } });
-    const own = await proposeTopic(await ctxFor(t, 'chenzhiyuan'), { ...PGS, bodyCode: 'party_group', title: '年度预算调整', matter: { kind: 'budget' } });
+    const member = await proposeTopic(await ctxFor(t, 'sunli'), { ...PGS, bodyCode: 'party_group', title: '采购车辆', matter: { ...procurement, amountFen: 20_000_000 }, preferredOpinion: '建议采购' });
+    const own = await proposeTopic(await ctxFor(t, 'chenzhiyuan'), { ...PGS, bodyCode: 'party_group', title: '年度预算调整', matter: { kind: 'budget' }, preferredOpinion: '建议按方案调整' });
     expect(own.proposerKind).toBe('principal');
     for (const id of [member.id, own.id]) await collectProposal(hub, id);
     await research(member.id, 'sunli');
@@ -86,7 +86,7 @@ describe('topics before the agenda (PG-06, PG-10, DM-12, DM-13, SZYD-11)', () =>
 
   it('DM-13 DM-14: at the 主任办公会议 the 主任 lists topics; once the meeting is open a topic needs an ad-hoc reason', async () => {
     const { hub, id: meetingId } = await directorMeeting(t, [{ title: '研究年度工作' }]);
-    const p = await proposeTopic(await ctxFor(t, 'liminghua'), { ...DMS, bodyCode: 'director_meeting', title: '调整办公用房' , kind: 'ordinary' });
+    const p = await proposeTopic(await ctxFor(t, 'liminghua'), { ...DMS, bodyCode: 'director_meeting', title: '调整办公用房' , kind: 'ordinary', preferredOpinion: '建议调整' });
     await collectProposal(hub, p.id);
     expect((await rejected(scheduleProposal(await ctxFor(t, 'liminghua'), p.id, { meetingId }))).rule?.id).toBe('DM-13');
     await openMeeting(hub, meetingId);
@@ -110,7 +110,7 @@ describe('time, notice and reminder (PG-03, PG-04, PG-05, DM-07, DM-11)', () => 
 
   it('AS-A13 PG-04 PG-05 N-5: on the day before it is in time, to every member and 列席, topic 列席 with their topic only; the reminder goes once', async () => {
     const hub = await ctxFor(t, HUB);
-    const { id } = await partyMeeting(t, [{ title: '研究项目库', materials: '项目清单', relatedStaffIds: ['psn_hanbing'] }, { title: '其他议题', materials: '' }], PG_MEMBERS, false);
+    const { id } = await partyMeeting(t, [{ title: '研究项目库', materials: '项目清单', relatedStaffIds: ['psn_hanbing'] }, { title: '其他议题', materials: '', preferredOpinion: '建议研究' }], PG_MEMBERS, false);
     await approveMeetingTime(await ctxFor(t, 'chenzhiyuan'), id);
     const bare = await rejected(sendNotice(hub, id));
     expect(bare.code).toBe('RULE_WARNING');

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, ilike } from 'drizzle-orm';
 import type { Db } from '../../kernel/db';
 import type { Rule } from '../../kernel/rules';
 import { meetingDecisions } from './schema';
-import { SZYD04, SZYD05, SZYD06, SZYD07, SZYD08 } from './rules';
+import { SZYD03, SZYD04, SZYD05, SZYD06, SZYD07, SZYD08 } from './rules';
 import type { BodyCode } from './checks';
 
 /**
@@ -23,6 +23,10 @@ export const MATTER_KINDS = {
   reserve_cadre: '后备干部人选推荐',
   honours: '推荐申报市级及以上先进',
   recruitment: '公开选调、招考（聘用）工作人员',
+  major_plan: '重大发展规划和工作计划、工作部署',
+  integrity: '党风廉政建设和反腐败工作的重要问题',
+  vital_interests: '涉及群众和干部职工切身利益的重大问题',
+  superior_directive: '上级重要文件、重要会议精神的贯彻落实及请示报告的重要事项',
   other: '其他',
 } as const;
 
@@ -54,6 +58,8 @@ const AMOUNT_KINDS: MatterKind[] = ['special_fund', 'procurement', 'capital_cons
 const ANY_AMOUNT: Partial<Record<MatterKind, Rule>> = { budget: SZYD06, fixed_assets: SZYD05, office_building: SZYD05 };
 const PERSONNEL: MatterKind[] = ['cadre_appointment', 'reserve_cadre', 'honours', 'recruitment'];
 const CADRE: MatterKind[] = ['cadre_appointment', 'reserve_cadre'];
+/** SZYD-03 重大事项决策 (MM-PLAN, MM-INTEGRITY, MM-VITAL-INTERESTS, MM-SUPERIOR): declared by the proposer, not computed. */
+const MAJOR_MATTERS: MatterKind[] = ['major_plan', 'integrity', 'vital_interests', 'superior_directive'];
 
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}元`;
 
@@ -73,6 +79,7 @@ export function classifyMatter(m: Matter): Classification {
   if (PERSONNEL.includes(m.kind)) {
     return collective(SZYD04, `${label}属重要人事任免，须由党组集体研究决定`, CADRE.includes(m.kind) ? 'cadre' : 'szyd');
   }
+  if (MAJOR_MATTERS.includes(m.kind)) return collective(SZYD03, `${label}属重大事项决策，须集体讨论决定`, 'szyd');
   const anyAmount = ANY_AMOUNT[m.kind];
   if (anyAmount) return collective(anyAmount, `${label}不论金额均属“三重一大”事项`, 'szyd');
   if (AMOUNT_KINDS.includes(m.kind)) {

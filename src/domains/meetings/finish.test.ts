@@ -103,10 +103,10 @@ describe('opening a meeting (PG-03, DM-07, PG-04, DM-11, PG-02, DM-08)', () => {
 describe('materials before the meeting (SZYD-13)', () => {
   it('SZYD-13: a 三重一大 topic without delivered materials cannot be taken; one added on a major emergency with materials can', async () => {
     const procurement = { title: '采购办公设备', matter: { kind: 'procurement' as const, amountFen: 3_000_000 } };
-    const { hub, id } = await partyMeeting(t, [{ ...procurement, materials: '' }]);
+    const { hub, id } = await partyMeeting(t, [{ ...procurement, materials: '', preferredOpinion: '建议采购' }]);
     const [topic] = await topicsOf(id);
     expect((await rejected(openTopic(hub, topic))).rule?.id).toBe('SZYD-13');
-    const { id: urgent } = await addTopic(hub, id, { title: '防汛物资紧急采购', matter: { kind: 'procurement', amountFen: 5_000_000 }, materials: '采购清单',
+    const { id: urgent } = await addTopic(hub, id, { title: '防汛物资紧急采购', matter: { kind: 'procurement', amountFen: 5_000_000 }, materials: '采购清单', presenterId: 'psn_sunli',
       adHoc: { ground: 'major_emergency', reason: '汛情' } });
     await openTopic(hub, urgent);
     const [row] = await t.database.db.select().from(meetingTopics).where(eq(meetingTopics.id, urgent));

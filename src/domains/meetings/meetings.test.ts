@@ -168,8 +168,8 @@ describe('recusal, 列席 and ad-hoc topics', () => {
   it('AS-A12 DM-14 SZYD-12: an ad-hoc topic needs a reason; a 三重一大 one only on a major emergency', async () => {
     const { hub, id } = await partyMeeting(t, [ordinary], PG_MEMBERS.slice(0, 5));
     expect((await rejected(addTopic(hub, id, { title: '临时议题' }))).rule?.id).toBe('DM-14');
-    await addTopic(hub, id, { title: '临时议题', adHoc: { ground: 'urgent', reason: '市委要求本周内报送' } });
-    const szyd = { title: '紧急采购', matter: { kind: 'procurement' as const, amountFen: 4_000_000 } };
+    await addTopic(hub, id, { title: '临时议题', materials: '报送材料', adHoc: { ground: 'urgent', reason: '市委要求本周内报送' } });
+    const szyd = { title: '紧急采购', matter: { kind: 'procurement' as const, amountFen: 4_000_000 }, materials: '采购清单' };
     expect((await rejected(addTopic(hub, id, { ...szyd, adHoc: { ground: 'urgent', reason: '急' } }))).rule?.id).toBe('SZYD-12');
     await addTopic(hub, id, { ...szyd, adHoc: { ground: 'major_emergency', reason: '防汛抢险物资' } });
   });

@@ -2,8 +2,9 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../kernel/db';
 import { chineseDate } from '../../kernel/render';
 import { DEMO_OFFICE } from '../../demo/office';
+import { personWithPosts } from '../../kernel/org';
 import { BODY_NAMES } from './roster';
-import { meetingDecisions, meetingTopics, topicAttendees, topicRecusals } from './schema';
+import { decisionDisclosures, meetingDecisions, meetingTopics, topicAttendees, topicRecusals } from './schema';
 import { attendeesOf, body, loadMeeting, opinionsOf, type MeetingRow } from './store';
 
 /**
@@ -25,6 +26,10 @@ export interface MinutesTopic {
   outcomeReason: string;
   conclusion: string | null;
   decision: string | null;
+  /** SZYD-16: who presented the materials, and the discussion's start and end (三重一大). */
+  presentation?: string | null;
+  /** WR-13: the decision's 公开属性. */
+  disclosure?: string | null;
 }
 
 export interface MinutesContent {
@@ -61,6 +66,11 @@ async function topicOf(db: Db, t: typeof meetingTopics.$inferSelect, names: Map<
   staff.forEach((s) => names.set(s.personId, s.name));
   const recusals = await db.select().from(topicRecusals).where(eq(topicRecusals.topicId, t.id));
   const [decision] = await db.select().from(meetingDecisions).where(eq(meetingDecisions.topicId, t.id));
+  const [disclosure] = decision ? await db.select().from(decisionDisclosures).where(eq(decisionDisclosures.decisionId, decision.id)) : [];
+  const hm = (at: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+  const szyd = t.kind === 'szyd' || t.kind === 'cadre';
+  const presenter = szyd && t.presenterId ? names.get(t.presenterId) ?? (await personWithPosts(db, t.presenterId))?.name ?? t.presenterId : null;
+  const discussionEnd = t.voteOpenedAt ?? t.closedAt;
   const vote = t.voteMethod
     ? `${METHOD[t.voteMethod]}：同意 ${t.yesCount ?? 0} 票，不同意 ${t.noCount ?? 0} 票，弃权（缓议）${t.abstainCount ?? 0} 票；应到会成员 ${t.dueCount} 人`
     : null;
@@ -72,6 +82,8 @@ async function topicOf(db: Db, t: typeof meetingTopics.$inferSelect, names: Map<
       reason: o.reason, text: o.body, conclusion: o.isConclusion })),
     written: opinions.filter((o) => o.capacity === 'written').map((o) => ({ name: name(o.personId), stance: o.stance ? STANCE[o.stance] : '', text: o.body })),
     vote, outcome: t.outcome ? OUTCOME[t.outcome] : '未审议', outcomeReason: t.outcomeReason ?? '', conclusion: t.chairConclusion, decision: decision?.body ?? null,
+    presentation: presenter && t.openedAt ? `${presenter}介绍上会材料；讨论时间 ${hm(t.openedAt)}${discussionEnd ? `至 ${hm(discussionEnd)}` : ''}` : null,
+    disclosure: disclosure ? disclosure.attribute : decision ? '未确定' : null,
   };
 }
 
@@ -114,11 +126,12 @@ export function minutesParagraphs(c: MinutesContent): Para[] {
     out.push({ kind: 'h1', text: `${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i] ?? i + 1}、${t.title}（${t.kindLabel}）` });
     if (t.staff.length) out.push({ kind: 'p', text: `本议题列席：${t.staff.join('、')}。` });
     if (t.recusals.length) out.push({ kind: 'p', text: `回避：${t.recusals.join('；')}。` });
+    if (t.presentation) out.push({ kind: 'p', text: `介绍：${t.presentation}。` });
     t.discussion.forEach((d, n) => out.push({ kind: 'p', text: `${n + 1}. ${d.name}${d.role}${d.conclusion ? '（末位表态，结论性意见）' : ''}：${d.stance ? `${d.stance}。` : ''}${d.text}${d.reason ? `（理由：${d.reason}）` : ''}` }));
     t.written.forEach((w) => out.push({ kind: 'p', text: `书面意见（不计入表决）：${w.name}：${w.stance ? `${w.stance}。` : ''}${w.text}` }));
     if (t.vote) out.push({ kind: 'p', text: `表决情况：${t.vote}。` });
     if (t.conclusion) out.push({ kind: 'p', text: `主持人结论：${t.conclusion}` });
-    out.push({ kind: 'p', text: `会议决定：${t.outcome}。${t.outcomeReason ? `${t.outcomeReason}。` : ''}${t.decision ? `决定内容：${t.decision}` : ''}` });
+    out.push({ kind: 'p', text: `会议决定：${t.outcome}。${t.outcomeReason ? `${t.outcomeReason}。` : ''}${t.decision ? `决定内容：${t.decision}` : ''}${t.disclosure ? `（公开属性：${t.disclosure}）` : ''}` });
   });
   out.push({ kind: 'list', label: '出席', text: c.present.join('、') || '无' });
   out.push({ kind: 'list', label: '请假', text: c.onLeave.join('、') || '无' });

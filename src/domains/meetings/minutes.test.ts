@@ -24,7 +24,7 @@ beforeAll(async () => {
   await addOpinion(hub, first.id, { personId: 'psn_hejianjun', body: '书面：同意', written: true }).catch(() => undefined);
   await voteOn(t, hub, first.id, present, Object.fromEntries(present.map((p) => [p, 'agree' as const])));
   await addOpinion(await ctxFor(t, 'hanbing'), first.id, { body: '规划项目科建议增加产业项目' }).catch(() => undefined);
-  await closeTopic(hub, first.id, { ...RESP, decisionText: '通过2027年度工作计划，由李明华牵头落实' });
+  await closeTopic(hub, first.id, { ...RESP, decisionText: '通过2027年度工作计划，由李明华牵头落实', disclosure: '主动公开' });
   await closeMeeting(hub, id);
   void second;
 });

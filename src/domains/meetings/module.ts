@@ -4,6 +4,7 @@ import { meetingsRoutes } from './routes';
 import { remindOverdueTasks } from './followup';
 import { remindMeetings } from './service-prep';
 import { remindEmergencyDisposals } from './service-oversight';
+import { remindDecisionDisclosures } from './service-disclosure';
 import { systemCtx } from '../../kernel/context';
 
 export const MEETINGS_PERMISSIONS = [
@@ -28,6 +29,8 @@ export const meetingsModule: Module = {
     { name: 'meetings-notice-reminder', everyMs: 300_000, run: (database, clock) => remindMeetings(systemCtx(database.db, clock)) },
     // SZYD-29: interim emergency disposals not reported to the leadership team in time (claimed with SKIP LOCKED).
     { name: 'meetings-emergency-report', everyMs: 3_600_000, run: (database, clock) => remindEmergencyDisposals(systemCtx(database.db, clock)) },
+    // WR-13 / SZYD-31: 主动公开 decisions not yet published (each stage once, under a named lock).
+    { name: 'meetings-decision-disclosure', everyMs: 3_600_000, run: (database, clock) => remindDecisionDisclosures(systemCtx(database.db, clock)) },
   ],
   async seedBase(ctx) {
     for (const role of ['staff', 'section_chief', 'leader', 'hub', 'inspector']) await grantPermissions(ctx.db, role, ['meetings.read']);

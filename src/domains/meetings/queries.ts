@@ -1,10 +1,14 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
-import { requireActor, type Ctx } from '../../kernel/context';
+import { can, requireActor, type Ctx } from '../../kernel/context';
 import { audit } from '../../kernel/audit/write';
 import { adoptionRule, minimumOf, speakLastRule, topicQuorum } from './checks';
 import { requireEntitlement, seesTopic, visibleMeetingIds } from './access';
 import { BODY_NAMES } from './roster';
-import { agendaComments, meetingReschedules, meetingDecisions, meetingMinutes, meetingTopics, meetings, minorityOpinions, topicAttendees, topicBallotVoters, topicRecusals, topicVotes } from './schema';
+import { NON_DISCLOSURE_REASONS } from '../documents/model';
+import {
+  agendaComments, decisionDisclosures, decisionResponsibles, meetingAttendees, meetingReschedules, meetingDecisions, meetingMinutes, meetingTopics, meetings, minorityOpinions,
+  topicAttendees, topicBallotVoters, topicRecusals, topicVotes,
+} from './schema';
 import { tallyOf } from './service-votes';
 import { noticeDeadline } from './checks-prep';
 import { localDate } from '../../kernel/time';
@@ -36,6 +40,7 @@ async function topicView(ctx: Ctx, m: MeetingRow, t: TopicRow, names: Map<string
   const staff = await ctx.db.select().from(topicAttendees).where(eq(topicAttendees.topicId, t.id));
   const recusals = await ctx.db.select().from(topicRecusals).where(eq(topicRecusals.topicId, t.id));
   const [decision] = await ctx.db.select().from(meetingDecisions).where(eq(meetingDecisions.topicId, t.id));
+  const [disclosure] = decision ? await ctx.db.select().from(decisionDisclosures).where(eq(decisionDisclosures.decisionId, decision.id)) : [];
   const minority = await ctx.db.select().from(minorityOpinions).where(eq(minorityOpinions.topicId, t.id));
   const responsibles = decision ? await responsiblesOf(ctx, [decision.id]) : [];
   // CONF-31 heuristic: suggest the major-disagreement flag when DISAGREE + DEFER stances reach the share of present voters.
@@ -62,7 +67,9 @@ async function topicView(ctx: Ctx, m: MeetingRow, t: TopicRow, names: Map<string
     votes: votes.map((v) => ({ personId: v.personId, name: name(v.personId), choice: v.choice })),
     tally, tallyHidden,
     decision: decision ? { id: decision.id, body: decision.body, status: decision.status,
-      responsibles: responsibles.map((r) => ({ personId: r.personId, name: name(r.personId), isLead: r.isLead })) } : null,
+      responsibles: responsibles.map((r) => ({ personId: r.personId, name: name(r.personId), isLead: r.isLead })),
+      supervisorIds: decision.supervisorIds, disclosure: disclosure?.attribute ?? null, disclosureDueDate: disclosure?.dueDate ?? null, publishedOn: disclosure?.publishedOn ?? null } : null,
+    presenterId: t.presenterId, voteOpenedAt: t.voteOpenedAt,
     attachments: t.attachments, proposalId: t.proposalId,
     disagreementSuggested: voterIds.length > 0 && dissent * PG21.param('suggestDen') >= voterIds.length * PG21.param('suggestNum'),
     minorityOpinions: minority.map((o) => ({ personId: o.personId, name: name(o.personId), body: o.body, reportToSuperior: o.reportToSuperior, at: o.at })),
@@ -101,9 +108,37 @@ export async function meetingDetail(ctx: Ctx, meetingId: string) {
   };
 }
 
-/** Decisions (决定) with their status; adopted decisions are distributed to meetings.read holders (DM-18). */
+/** The meetings, topics and decisions through which a person may read a withheld (不予公开) decision. */
+async function withheldReach(ctx: Ctx, personId: string | null) {
+  if (!personId) return { meetings: new Set<string>(), topics: new Set<string>(), decisions: new Set<string>() };
+  const seats = await ctx.db.select({ id: meetingAttendees.meetingId }).from(meetingAttendees).where(eq(meetingAttendees.personId, personId));
+  const topics = await ctx.db.select({ id: topicAttendees.topicId }).from(topicAttendees).where(eq(topicAttendees.personId, personId));
+  const duties = await ctx.db.select({ id: decisionResponsibles.decisionId }).from(decisionResponsibles).where(eq(decisionResponsibles.personId, personId));
+  return { meetings: new Set(seats.map((r) => r.id)), topics: new Set(topics.map((r) => r.id)), decisions: new Set(duties.map((r) => r.id)) };
+}
+
+/**
+ * Decisions (决定) with their status and 公开属性 (WR-13). Adopted decisions are distributed to
+ * meetings.read holders (DM-18 按规定传达范围), except those withheld (不予公开): these reach only
+ * the meeting's members and 列席, the topic's own 列席, the responsible members, 综合科 and
+ * oversight (WR-21 不该外传的不外传, DM-18 凡需保密的均不得外传, SZYD-25).
+ */
 export async function listDecisions(ctx: Ctx) {
-  const found = await ctx.db.select({ d: meetingDecisions, meetingTitle: meetings.title }).from(meetingDecisions)
-    .innerJoin(meetings, eq(meetings.id, meetingDecisions.meetingId)).orderBy(desc(meetingDecisions.createdAt)).limit(500);
-  return { decisions: found.map(({ d, meetingTitle }) => ({ ...d, meetingTitle, bodyName: BODY_NAMES[d.bodyCode as 'party_group'] })) };
+  const actor = requireActor(ctx);
+  const found = await ctx.db.select({ d: meetingDecisions, meetingTitle: meetings.title, disclosure: decisionDisclosures }).from(meetingDecisions)
+    .innerJoin(meetings, eq(meetings.id, meetingDecisions.meetingId)).leftJoin(decisionDisclosures, eq(decisionDisclosures.decisionId, meetingDecisions.id))
+    .orderBy(desc(meetingDecisions.createdAt)).limit(500);
+  const all = can(ctx, 'meetings.manage') || can(ctx, 'meetings.oversee');
+  const reach = all ? null : await withheldReach(ctx, actor.personId);
+  const mayRead = ({ d, disclosure }: (typeof found)[number]) =>
+    !reach || disclosure?.attribute !== '不予公开' || reach.meetings.has(d.meetingId) || reach.topics.has(d.topicId) || reach.decisions.has(d.id);
+  const today = localDate(ctx.clock.now());
+  return {
+    decisions: found.filter(mayRead).map(({ d, meetingTitle, disclosure: x }) => ({
+      ...d, meetingTitle, bodyName: BODY_NAMES[d.bodyCode as 'party_group'],
+      disclosure: x?.attribute ?? null, disclosureReason: x?.reasonCode ? NON_DISCLOSURE_REASONS[x.reasonCode] ?? x.reasonCode : null,
+      disclosureDueDate: x?.dueDate ?? null, publishedOn: x?.publishedOn ?? null, publicationChannel: x?.channel ?? null,
+      disclosureOverdue: x?.attribute === '主动公开' && !x.publishedOn && x.dueDate! < today,
+    })),
+  };
 }

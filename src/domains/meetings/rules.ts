@@ -108,7 +108,7 @@ export const SZYD35 = defineRule({ id: 'SZYD-35', cite: `《${SZ}》七（四）
 export const WR05 = defineRule({ id: 'WR-05', cite: `《${WR}》第十一条`, regulation: WR, enforcement: 'enforce',
   text: '人事等重大事项由扶贫办党组会议讨论决定；干部任免议题只能提交党组会议（CONF-04）。' });
 export const WR08 = defineRule({ id: 'WR-08', cite: `《${WR}》第十三条（六）`, regulation: WR, enforcement: 'enforce',
-  text: '各项决定应有明确任务目标、方法措施、责任分工。' });
+  text: '在会前应形成方案和意见（决策议题列入议程时须有建议方案或上会材料）；各项决定应有明确任务目标、方法措施、责任分工。' });
 
 export const FIVE17 = defineRule({ id: 'FIVE-17', cite: `《${FIVE}》第三条`, regulation: FIVE, enforcement: 'enforce',
   text: '集体研究重大决策、重要干部人事变动、重大项目安排、物资采购和大额资金使用时，主要领导末位表态：其他成员发表意见前不得表态，表态后不再接受其他成员意见（除非主持人重新开启讨论，CONF-30）。' });
@@ -174,33 +174,15 @@ export const WR09 = defineRule({ id: 'WR-09', cite: `《${WR}》第十四条`, r
 export const WR10 = defineRule({ id: 'WR-10', cite: `《${WR}》第十四条`, regulation: WR, enforcement: 'remind',
   text: '各科室及服务中心必须坚决贯彻扶贫办的决定，及时报告执行情况；综合科加强督促检查，适时作出通报。',
   params: { firstReportDays: { value: 10, label: '督办事项首次报告执行情况期限', unit: '日历日', demo: true } } });
-export const WR11 = defineRule({ id: 'WR-11', cite: `《${WR}》第十四条`, regulation: WR, enforcement: 'record',
-  // The source only names the three systems (GAP-A14, CONF-38): each 督办事项 records its owner and a time limit; no limit is claimed from the source.
-  text: '认真执行岗位责任制、首问负责制、限时办结制等制度：督办事项记录责任人和办理期限，逾期即显示。' });
-export const WR12 = defineRule({ id: 'WR-12', cite: `《${WR}》第十六条、第十七条`, regulation: WR, enforcement: 'remind',
-  // Normative documents belong to the documents area; the filing reminder is its duty (not built in meetings).
-  text: '规范性文件由牵头科室负责解释；印发后依法及时报市政府备案。',
-  params: { normativeFilingReminderDays: { value: 15, label: '报市政府备案提醒', unit: '日历日', demo: true } } });
 export const WR13 = defineRule({ id: 'WR-13', cite: `《${WR}》第十九条`, regulation: WR, enforcement: 'remind',
   // CONF-22: one disclosure attribute for decisions and documents (DISC-01, DISC-12 in the documents area).
-  text: '党组会议、主任办公会议和主任专题会议讨论决定的事项，除依法需要保密的外，应及时公开；发布重要事项要经过严格审定（公开属性与期限见 DISC-01、DISC-12，CONF-22）。' });
-export const WR14 = defineRule({ id: 'WR-14', cite: `《${WR}》第二十条`, regulation: WR, enforcement: 'record',
-  text: '涉及群众切身利益、需要群众广泛知晓的事项，通过网站、新闻发布会以及新闻媒体等方式依法、及时、准确地向社会公开（公开渠道和日期登记于政务公开，DISC 规则）。' });
-export const WR15 = defineRule({ id: 'WR-15', cite: `《${WR}》第二十二条、第二十五条`, regulation: WR, enforcement: 'record',
-  text: '对监督中发现的问题，及时纠治和整改，并向市政府报告；对媒体反映的问题，向社会公布处理结果。' });
-export const WR16 = defineRule({ id: 'WR-16', cite: `《${WR}》第二十四条`, regulation: WR, enforcement: 'record',
-  // CONF-21: no time limit in the source; intake, annotation and handling dates are recorded.
-  text: '办领导及相关科室负责人要认真阅批重要的群众来信及 12317 监督举报电话反映的重要问题。' });
-export const WR17 = defineRule({ id: 'WR-17', cite: `《${WR}》第二十六条`, regulation: WR, enforcement: 'report',
-  text: '对职权范围内的事项按程序和时限积极负责办理：逾期未办结的会议督办事项列入逾期报告。' });
-export const WR18 = defineRule({ id: 'WR-18', cite: `《${WR}》第三十条`, regulation: WR, enforcement: 'enforce',
-  text: '办领导班子成员要严格执行办党组决定，如有不同意见可内部提出（保留意见），在没有重新作出决定前，不得有任何与党组决定相违背的言论和行为；代表办发表讲话或文章，事先须经办党组同意。' });
-export const WR19 = defineRule({ id: 'WR-19', cite: `《${WR}》第三十三条`, regulation: WR, enforcement: 'enforce',
-  // CONF-50: recorded on the leave / trip record of the personnel area (LEAVE-02…05, TRIP-01).
-  text: '办主要领导离白外出，事先由综合科向市委、市政府办报备；其他办领导离白外出，应事先向办主要领导报告，并通知综合科；各科室及服务中心主要负责人离白外出，应向办主要领导报告，并告知综合科。' });
-export const WR20 = defineRule({ id: 'WR-20', cite: `《${WR}》第三十四条、第三十五条`, regulation: WR, enforcement: 'record',
-  text: '本规则由白城市扶贫开发办公室负责解释，自 2019 年 3 月 19 日起施行。',
-  params: { effectiveDate: { value: '2019-03-19', label: '施行日期' } } });
+  text: '党组会议、主任办公会议和主任专题会议讨论决定的事项，除依法需要保密的外，应及时公开；发布重要事项要经过严格审定（决定形成时确定公开属性：主动公开、依申请公开或不予公开；主动公开的自决定之日起按期公开，见 DISC-01、DISC-12，CONF-22）。',
+  params: {
+    publishWorkingDays: { value: 10, label: '主动公开的决定自决定之日起公开期限（DISC-12）', unit: '工作日' },
+    firstReminderWorkingDays: { value: 3, label: '到期前第一次提醒', unit: '工作日', demo: true },
+    lastReminderWorkingDays: { value: 1, label: '到期前最后一次提醒', unit: '工作日', demo: true },
+  } });
+// WR-11, WR-12, WR-14…WR-20 (records, reminders and reports of 工作规则) are registered in ../workrules/rules.ts.
 export const WR21 = defineRule({ id: 'WR-21', cite: `《${WR}》第十三条（五）、第三十二条`, regulation: WR, enforcement: 'enforce',
   text: '个人服从组织，少数服从多数；严格遵守保密纪律，不该外传的不外传，不该议论的不议论（会议内容仅限有权人员查阅，见 PG-28、DM-18、SZYD-25）。' });
 

@@ -55,6 +55,8 @@ export const meetings = pgTable(
   (t) => [
     check('meetings_status_ck', sql`${t.status} in ('planned','open','closed')`),
     check('meetings_kind_ck', sql`${t.kind} in ('regular','ad_hoc')`),
+    // SZYD-01: the only decision forums are the 党组会议 and the 主任办公会议.
+    check('meetings_body_ck', sql`${t.bodyCode} in ('party_group','director_meeting')`),
     index('meetings_date_idx').on(t.bodyCode, t.meetingDate),
   ],
 );
@@ -154,7 +156,9 @@ export const meetingTopics = pgTable(
     outcome: text('outcome'),
     outcomeReason: text('outcome_reason'),
     chairConclusion: text('chair_conclusion'),
+    /** The session opens with the presentation (SZYD-16); discussion runs until the vote opens. */
     openedAt: timestamp('opened_at', { withTimezone: true }),
+    voteOpenedAt: timestamp('vote_opened_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
@@ -267,12 +271,46 @@ export const meetingDecisions = pgTable(
     szydRuleId: text('szyd_rule_id'),
     /** 承办科室 of a 主任办公会议 decision (DM-17), fixed with the decision. */
     undertakingUnitIds: jsonb('undertaking_unit_ids').$type<string[]>().notNull().default([]),
+    /** DM-15: the 分管领导 of the 承办科室, who supervise (督办) and coordinate its implementation. */
+    supervisorIds: jsonb('supervisor_ids').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     uniqueIndex('meeting_decisions_topic_uq').on(t.topicId),
     check('meeting_decisions_status_ck', sql`${t.status} in ('in_force','revoked','superseded')`),
     index('meeting_decisions_matter_idx').on(t.matterKind, t.status),
+  ],
+);
+
+/**
+ * WR-13 / CONF-22: a decision's 公开属性 (主动公开 | 依申请公开 | 不予公开, the documents area's
+ * values), set with the decision or before its minutes are signed, and never changed after; the
+ * reason code of 不予公开 (documents' NON_DISCLOSURE_REASONS); for 主动公开 the date by which it is
+ * published (DISC-12) and, once it is, the channel and date (WR-14, SZYD-31). Kept apart from
+ * meeting_decisions, whose rows never change (PG-23).
+ */
+export const decisionDisclosures = pgTable(
+  'meeting_decision_disclosures',
+  {
+    decisionId: text('decision_id')
+      .primaryKey()
+      .references(() => meetingDecisions.id),
+    attribute: text('attribute').notNull(),
+    reasonCode: text('reason_code'),
+    dueDate: date('due_date'),
+    setBy: text('set_by').notNull(),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+    publishedOn: date('published_on'),
+    channel: text('channel'),
+    publishedBy: text('published_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('meeting_decision_disclosures_attr_ck', sql`${t.attribute} in ('主动公开','依申请公开','不予公开')`),
+    check('meeting_decision_disclosures_reason_ck', sql`${t.attribute} <> '不予公开' or ${t.reasonCode} is not null`),
+    check('meeting_decision_disclosures_due_ck', sql`(${t.attribute} = '主动公开') = (${t.dueDate} is not null)`),
+    check('meeting_decision_disclosures_pub_ck', sql`${t.publishedOn} is null or ${t.attribute} = '主动公开'`),
+    index('meeting_decision_disclosures_due_idx').on(t.publishedOn, t.dueDate),
   ],
 );
 

@@ -9,7 +9,7 @@ import { localDate } from '../../kernel/time';
 import { classifyMatter, type Matter } from './classifier';
 import { meetingQuorum, type BodyCode, type TopicKind } from './checks';
 import { rosterOf } from './roster';
-import { DM08, DM14, PG02, PG09, SZYD12, WR05 } from './rules';
+import { DM08, DM14, PG02, PG09, SZYD01, SZYD12, WR05, WR08 } from './rules';
 import { noticeDeadline, openingVerdicts } from './checks-prep';
 import { notify } from '../../kernel/notify';
 import { meetingAttendees, meetingDecisions, meetingTopics, meetings, topicAttendees, type Attachment } from './schema';
@@ -57,9 +57,24 @@ export function routingVerdict(bodyCode: BodyCode, kind: TopicKind, title: strin
   return WR05.ok();
 }
 
+/**
+ * WR-08 在会前应形成方案和意见: a topic to be decided reaches the agenda with its 建议方案 /
+ * 倾向性意见 or its 上会材料. Reading: either carries the plan; a briefing decides nothing.
+ */
+export function planVerdictOf(kind: TopicKind, t: Pick<TopicInput, 'title' | 'preferredOpinion' | 'materials' | 'attachments'>): Verdict {
+  if (kind === 'briefing' || t.preferredOpinion?.trim() || t.materials?.trim() || t.attachments?.length) return WR08.ok();
+  return WR08.block(`议题“${t.title}”尚未形成方案和意见：决策议题须在会前附建议方案（倾向性意见）或上会材料，方能列入会议议题`);
+}
+
+/** SZYD-01: decisions — 三重一大 above all — are taken only at a 党组会议 or a 主任办公会议; the system offers no other forum. */
+export function forumVerdict(bodyCode: string): Verdict {
+  if (bodyCode === 'party_group' || bodyCode === 'director_meeting') return SZYD01.ok();
+  return SZYD01.block('“三重一大”事项以党组会议、主任办公会议为决策形式，系统不提供其他会议形式');
+}
+
 export async function insertTopic(ctx: Ctx, m: MeetingRow, t: TopicInput, seq: number, adHoc?: { ground: string; reason: string }): Promise<string> {
   const { kind, ruleId } = topicKindOf(t);
-  enforce([routingVerdict(body(m), kind, t.title)]);
+  enforce([routingVerdict(body(m), kind, t.title), planVerdictOf(kind, t)]);
   if (t.targetDecisionId) await assertTarget(ctx, t.targetDecisionId);
   const id = newId('mtp');
   await ctx.db.insert(meetingTopics).values({
@@ -101,6 +116,7 @@ async function assertTarget(ctx: Ctx, decisionId: string): Promise<void> {
 /** 综合科 prepares a meeting: members and 列席 are taken from the org on the meeting date (PG-09, DM-05). */
 export async function createMeeting(ctx: Ctx, input: MeetingInput): Promise<{ id: string }> {
   const actor = requireActor(ctx);
+  enforce([forumVerdict(input.bodyCode)]);
   const startAt = new Date(input.startAt);
   if (Number.isNaN(startAt.getTime())) throw errors.badRequest('会议时间格式不正确');
   const date = localDate(startAt);

@@ -6,10 +6,14 @@ import { newId } from '../../kernel/ids';
 import { enforce } from '../../kernel/rules';
 import { localDate } from '../../kernel/time';
 import { adoptionRule, computeOutcome, conclusionPresent, type Tally } from './checks';
-import { DM17, PG15, PG17, PG18, SZYD21, SZYD22, SZYD24, WR08 } from './rules';
+import { DM15, DM17, PG17, PG18, SZYD21, SZYD22, SZYD24, WR08 } from './rules';
 import { meetingDecisions, meetingTopics, topicBallotBox, topicBallotVoters, topicVotes } from './schema';
 import { needsResponsibility, recordResponsibility, responsibilityVerdicts, scheduleBriefingOfPartyGroup } from './service-decisions';
 import { unitTree, type UnitNode } from '../../kernel/org/views';
+import { leaderInChargeOfUnit } from '../../kernel/org';
+import { notify } from '../../kernel/notify';
+import { disclosureVerdict as disclosureVerdictOf, recordDisclosure, type DisclosureInput } from './service-disclosure';
+import { nonVotingRule } from './service-topics';
 import { assertChairOrManager, attendeeOf, attendeesOf, body, kindOf, loadMeeting, loadTopic, mayRecordFor, recusedIds, type TopicRow } from './store';
 
 const CLOSED = '该议题表决已结束，不能再投票';
@@ -28,14 +32,15 @@ export async function castVote(ctx: Ctx, topicId: string, input: { personId?: st
   await withTx(ctx, async (tx) => {
     const t = await loadTopic(tx.db, topicId, 'share');
     const m = await loadMeeting(tx.db, t.meetingId);
-    if (t.status === 'closed') throw new AppError('TOPIC_CLOSED', 409, CLOSED, { id: PG17.id, cite: PG17.cite });
-    if (t.status !== 'voting') throw new AppError('TOPIC_STATE', 409, `议题“${t.title}”尚未开始表决`);
+    const itemRule = t.kind === 'szyd' || t.kind === 'cadre' ? SZYD21 : PG17;
+    if (t.status === 'closed') throw new AppError('TOPIC_CLOSED', 409, CLOSED, { id: itemRule.id, cite: itemRule.cite });
+    // 逐项表决 (PG-17, SZYD-21): a ballot belongs to the one item whose vote is open.
+    if (t.status !== 'voting') throw new AppError('TOPIC_STATE', 409, `议题“${t.title}”尚未开始表决；会议决定多个事项时逐项表决`, { id: itemRule.id, cite: itemRule.cite });
     if (personId !== actor.personId) {
       if (!mayRecordFor(tx, m)) throw errors.forbidden('只能本人投票，或由会议记录人登记举手、口头表决结果');
       if (t.voteMethod === 'secret') throw errors.forbidden('无记名投票只能由本人投票');
     }
-    await assertVoter(tx, t, personId);
-    const itemRule = t.kind === 'szyd' || t.kind === 'cadre' ? SZYD21 : PG17;
+    await assertVoter(tx, m.bodyCode, t, personId);
     const twice = () => new AppError('ALREADY_VOTED', 409, '该成员已对本议题表决，每人每项只能投一票', { id: itemRule.id, cite: itemRule.cite });
     if (t.voteMethod === 'secret') {
       // 无记名投票: the marker says who voted, the ballot box counts the choice; no row holds both.
@@ -52,11 +57,11 @@ export async function castVote(ctx: Ctx, topicId: string, input: { personId?: st
   });
 }
 
-async function assertVoter(ctx: Ctx, t: TopicRow, personId: string): Promise<void> {
+async function assertVoter(ctx: Ctx, bodyCode: string, t: TopicRow, personId: string): Promise<void> {
   if ((t.eligibleVoterIds ?? []).includes(personId)) return;
   if ((await recusedIds(ctx.db, t.id)).has(personId)) enforce([SZYD24.block('该成员已对本议题回避，不能表决')]);
   const a = await attendeeOf(ctx.db, t.meetingId, personId);
-  if (!a || a.capacity !== 'member') enforce([PG15.block('列席人员可以发表意见，但无表决权')]);
+  if (!a || a.capacity !== 'member') enforce([nonVotingRule(bodyCode, t.kind, !a).block('列席人员可以发表意见，但无表决权')]);
   throw errors.forbidden('该成员表决开始时未到会，不能表决');
 }
 
@@ -72,7 +77,7 @@ export async function tallyOf(ctx: Ctx, topicId: string, secret: boolean): Promi
   return { agree: count('agree'), disagree: count('disagree'), abstain: count('abstain') };
 }
 
-export interface CloseInput {
+export interface CloseInput extends DisclosureInput {
   /** Defer instead of deciding (PG-21, SZYD-22), with a reason. */
   defer?: boolean;
   reason?: string;
@@ -143,7 +148,12 @@ export async function closeTopic(ctx: Ctx, topicId: string, input: CloseInput): 
       status: 'closed', outcome, outcomeReason: reason, chairConclusion: input.conclusion?.trim() || null, closedAt: tx.clock.now(),
       yesCount: tally.agree, noCount: tally.disagree, abstainCount: tally.abstain,
     }).where(eq(meetingTopics.id, topicId));
-    const decisionId = outcome === 'adopted' ? await recordDecision(tx, m.bodyCode, t, input.decisionText!.trim(), undertakers) : null;
+    // WR-13: the 公开属性 may be set with the decision (or later, before the minutes are signed).
+    if (outcome === 'adopted' && (input.disclosure || input.disclosureReason)) enforce([disclosureVerdictOf(input)]);
+    const supervisorIds = outcome === 'adopted' ? await supervisorsOf(tx, undertakers, m.meetingDate) : [];
+    const decisionId = outcome === 'adopted' ? await recordDecision(tx, m.bodyCode, t, input.decisionText!.trim(), undertakers, supervisorIds) : null;
+    if (decisionId && input.disclosure) await recordDisclosure(tx, decisionId, localDate(tx.clock.now()), input);
+    if (decisionId) await notifySupervisors(tx, decisionId, t.title, supervisorIds);
     if (decisionId && input.responsibleMemberIds?.length) await recordResponsibility(tx, m, t, decisionId, input);
     if (decisionId && m.bodyCode === 'director_meeting') await scheduleBriefingOfPartyGroup(tx, m, decisionId, t.title, localDate(tx.clock.now()));
     await audit(tx, { event: 'meetings.topic.close', objectType: 'meeting_topic', objectId: topicId, detail: { outcome, tally, due: t.dueCount, voters: t.eligibleVoterIds, decisionId } });
@@ -151,10 +161,27 @@ export async function closeTopic(ctx: Ctx, topicId: string, input: CloseInput): 
   });
 }
 
-async function recordDecision(ctx: Ctx, bodyCode: string, t: TopicRow, text: string, undertakingUnitIds: string[]): Promise<string> {
+/** DM-15: each 承办科室's 分管领导 supervises (督办) the implementation and coordinates its problems. */
+async function supervisorsOf(ctx: Ctx, unitIds: string[], date: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const unitId of unitIds) {
+    const leader = await leaderInChargeOfUnit(ctx.db, unitId, date);
+    if (leader && !ids.includes(leader.id)) ids.push(leader.id);
+  }
+  return ids;
+}
+
+async function notifySupervisors(ctx: Ctx, decisionId: string, title: string, supervisorIds: string[]): Promise<void> {
+  for (const personId of supervisorIds) {
+    await notify(ctx.db, { recipientPersonId: personId, kind: 'info', title: `督办会议决定：${title}`, body: `本决定由您分管的科室承办，请督办并协调解决落实中的问题（${DM15.id}）。`,
+      link: '/meetings/followups', objectType: 'meeting_decision', objectId: decisionId }, ctx.clock.now());
+  }
+}
+
+async function recordDecision(ctx: Ctx, bodyCode: string, t: TopicRow, text: string, undertakingUnitIds: string[], supervisorIds: string[]): Promise<string> {
   const id = newId('dec');
   await ctx.db.insert(meetingDecisions).values({
-    id, meetingId: t.meetingId, topicId: t.id, bodyCode, title: t.title, body: text, decidedOn: localDate(ctx.clock.now()), undertakingUnitIds,
+    id, meetingId: t.meetingId, topicId: t.id, bodyCode, title: t.title, body: text, decidedOn: localDate(ctx.clock.now()), undertakingUnitIds, supervisorIds,
     supersedesId: t.targetDecisionId, supersedeMode: t.targetDecisionId ? t.targetMode : null,
     matterKind: t.matterKind, amountFen: t.amountFen, purpose: t.purpose, szydRuleId: t.szydRuleId, createdAt: ctx.clock.now(),
   });

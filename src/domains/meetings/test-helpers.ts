@@ -17,8 +17,11 @@ export const START = '2026-11-03T09:00:00+08:00';
 
 export const username = (personId: string) => personId.replace(/^psn_/, '');
 
-/** Topics carry materials unless a test says otherwise (PG-05, SZYD-13). */
-const withMaterials = (topics: TopicInput[]) => topics.map((x) => ({ materials: `${x.title}：上会材料`, ...x }));
+/** The 分管领导 who presents topics unless a test says otherwise (SZYD-16). */
+export const PRESENTER = 'psn_liminghua';
+
+/** Topics carry materials (PG-05, SZYD-13, WR-08) and a presenter (SZYD-16) unless a test says otherwise. */
+const withMaterials = (topics: TopicInput[]) => topics.map((x) => ({ materials: `${x.title}：上会材料`, presenterId: PRESENTER, ...x }));
 
 /**
  * What must happen before a meeting opens: the chair approves the time (PG-03 / DM-07), a 党组成员

@@ -77,7 +77,11 @@ export const LeaveForm = z
         infantBirthDate: LocalDate,
       })
       .optional(),
+    /** WR-19: the leave takes the person out of Baicheng (离白外出), and where to. */
+    leavesBaicheng: z.boolean().default(false),
+    destination: z.string().trim().max(200).optional(),
   })
+  .refine((f) => !f.leavesBaicheng || !!f.destination, { message: '离白外出请填写去向', path: ['destination'] })
   .refine((f) => f.endDate >= f.startDate, { message: '结束日期不能早于开始日期', path: ['endDate'] })
   .refine((f) => !(f.startDate === f.endDate && f.startHalf === 'pm' && f.endHalf === 'am'), { message: '同一天不能既从下午开始又在上午结束', path: ['endHalf'] })
   .refine((f) => f.type !== 'special' || f.specialKind, { message: '请选择特殊事假类别', path: ['specialKind'] });
@@ -128,6 +132,8 @@ export const TripForm = z
     /** TRAVEL-08: the host unit will receive us (meals, lodging, transport arranged by them). */
     needsReception: z.boolean().default(false),
     letter: OutboundLetter.optional(),
+    /** WR-19: the trip leaves Baicheng (离白外出). */
+    leavesBaicheng: z.boolean().default(false),
   })
   .refine((f) => f.endDate >= f.startDate, { message: '返回日期不能早于出发日期', path: ['endDate'] });
 

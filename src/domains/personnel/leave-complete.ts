@@ -5,6 +5,7 @@ import type { InstanceRef } from '../../kernel/flow';
 import { enforce } from '../../kernel/rules';
 import { addDays } from '../../kernel/time';
 import { halvesOn } from './days';
+import { checkDepartureAtApproval } from './departure';
 import type { LeaveFacts } from './facts';
 import { LEAVE_TYPE_LABEL, type LeaveFormValue, type LeaveType } from './form';
 import { applyCancellations } from './forfeit';
@@ -30,6 +31,8 @@ export async function onLeaveComplete(ctx: Ctx, inst: InstanceRef, outcome: 'app
       attachments = ${JSON.stringify(form.attachments)}::jsonb, report_back_due = ${due}
     where id = ${inst.subjectId}`);
   if (outcome !== 'approved') return;
+  // WR-19: a leave out of Baicheng is approved only with the role's reporting chain recorded.
+  await checkDepartureAtApproval(ctx, 'leave', inst, form.startDate, form.endDate);
   await chargeLedger(ctx, inst.applicantPersonId, inst.subjectId, inst.subjectId, form, facts.chargeableByYear);
   await applyCancellations(ctx, inst.applicantPersonId, inst.subjectId, form, facts.chargeableByYear);
   await tell(ctx, [inst.applicantPersonId], {

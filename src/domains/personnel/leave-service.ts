@@ -10,6 +10,7 @@ import { resolveAssignees } from '../../kernel/flow/resolve';
 import type { Flagged } from '../../kernel/rules';
 import { localDate } from '../../kernel/time';
 import type { LeaveFacts } from './facts';
+import { openDeparture } from './departure';
 import { LeaveForm } from './form';
 import { LEAVE11 } from './rules';
 
@@ -105,6 +106,7 @@ export async function submitLeave(ctx: Ctx, rawForm: unknown, acknowledged: stri
       values (${id}, ${actor.personId}, ${unit?.unit_id ?? null}, ${res.instanceId}, ${form.type}, ${form.specialKind ?? null}, ${form.startDate}, ${form.startHalf},
         ${form.endDate}, ${form.endHalf}, ${form.endDate}, ${form.endHalf}, ${f.workingHalves}, ${f.calendarHalves}, ${f.chargeableHalves}, ${form.reason},
         ${form.channel}, 'pending', ${JSON.stringify(form.attachments)}::jsonb, ${tx.clock.now().toISOString()})`);
+    if (form.leavesBaicheng) await openDeparture(tx, { type: 'leave', id, personId: actor.personId!, departOn: form.startDate, returnOn: form.endDate, destination: form.destination ?? '' });
     await audit(tx, { event: 'personnel.leave.submit', objectType: 'leave_request', objectId: id, detail: { instanceId: res.instanceId, type: form.type, workingDays: f.workingHalves / 2, chargeableDays: f.chargeableHalves / 2 } });
     return { id, instanceId: res.instanceId, warnings: res.warnings };
   });

@@ -2,6 +2,7 @@ import type { Module } from '../../kernel/module';
 import { grantPermissions } from '../../kernel/access/grants';
 import { personnelRoutes } from './routes';
 import { remindReportBacks } from './reminders';
+import { remindDepartures } from './departure';
 import { seedPresenceDemo } from './presence';
 import './flows';
 
@@ -19,7 +20,8 @@ export const personnelModule: Module = {
   permissions: PERSONNEL_PERMISSIONS,
   routes: personnelRoutes,
   // LEAVE-20: remind people who have not reported back (销假) by the deadline; hourly is plenty.
-  jobs: [{ name: 'leave-report-back', everyMs: 3_600_000, run: remindReportBacks }],
+  // WR-19: a departure from Baicheng whose reporting chain is incomplete, from the day before.
+  jobs: [{ name: 'leave-report-back', everyMs: 3_600_000, run: remindReportBacks }, { name: 'personnel-departure-reminders', everyMs: 3_600_000, run: remindDepartures }],
   async seedBase(ctx) {
     for (const role of ['staff', 'section_chief', 'leader', 'hub']) await grantPermissions(ctx.db, role, ['personnel.leave']);
     await grantPermissions(ctx.db, 'hub', ['personnel.attendance']);

@@ -11,6 +11,7 @@ import { contentDisposition } from '../../kernel/render/download';
 import * as svc from './service';
 import { outboundLetters, outboundReport, TRIP_MONTH_COLUMNS } from './trip-report';
 import { xlsxStream } from '../../kernel/render/xlsx';
+import { departureRoutes } from './departure-routes';
 
 /** /api/v1/personnel/*: leave, balances, trips, attendance (综合科). */
 const Id = z.object({ id: z.string().min(1).max(100) });
@@ -30,6 +31,7 @@ const Time = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, '时间格式应为 
 export const personnelRoutes: FastifyPluginAsyncZod = async (app) => {
   // The attendance machine's export arrives as the raw body and is read as a stream; scoped to this plugin.
   app.addContentTypeParser(['text/csv', 'application/octet-stream', XLSX_TYPE], (_req, payload, done) => done(null, payload));
+  await app.register(departureRoutes);
   app.post('/personnel/leave/preview', { config: { ...LEAVE, rules: ['LEAVE-04', 'LEAVE-05', 'LEAVE-07', 'LEAVE-08', 'LEAVE-11'] }, schema: { summary: '请假预览：天数、余额、审批路径与提示', body: z.object({ form: z.record(z.string(), z.unknown()) }) } }, async (req) =>
     svc.previewLeave(req.ctx, req.body.form),
   );

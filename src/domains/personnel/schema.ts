@@ -244,3 +244,40 @@ export const attendanceSpotFindings = pgTable(
   },
   (t) => [uniqueIndex('attendance_spot_findings_uq').on(t.checkId, t.personId), index('attendance_spot_findings_person_idx').on(t.personId)],
 );
+
+/**
+ * WR-19 (工作规则 第三十三条, CONF-50): a leave or trip that leaves Baicheng, of a person the
+ * article names (办主要领导, 其他办领导, 科室及服务中心主要负责人), with the reporting chain of
+ * the role. The leave or trip is approved only when the chain is complete.
+ */
+export const personnelDepartures = pgTable(
+  'personnel_departures',
+  {
+    id: text('id').primaryKey(),
+    /** leave | trip */
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    personId: text('person_id').notNull(),
+    /** principal | leader | head — on the departure day. */
+    role: text('role').notNull(),
+    departOn: date('depart_on', { mode: 'string' }).notNull(),
+    returnOn: date('return_on', { mode: 'string' }).notNull(),
+    destination: text('destination').notNull(),
+    /** 办主要领导: 综合科's advance report (报备) to the 市委办 and 市政府办. */
+    cityFiledOn: date('city_filed_on', { mode: 'string' }),
+    cityFilingRef: text('city_filing_ref'),
+    cityFiledBy: text('city_filed_by'),
+    /** 其他办领导 / 科室负责人: the report to the principal leader (approval = the principal signed the request). */
+    principalReportedOn: date('principal_reported_on', { mode: 'string' }),
+    principalReportMode: text('principal_report_mode'),
+    principalReportRecordedBy: text('principal_report_recorded_by'),
+    /** 通知（告知）综合科: the system's notice to 综合科 at submission. */
+    hubNotifiedOn: date('hub_notified_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('personnel_departures_subject_uq').on(t.subjectType, t.subjectId),
+    index('personnel_departures_depart_idx').on(t.departOn),
+    check('personnel_departures_role_ck', sql`${t.role} in ('principal','leader','head')`),
+  ],
+);

@@ -8,6 +8,7 @@ import { audit } from '../../kernel/audit/write';
 import { enforce, type Verdict } from '../../kernel/rules';
 import { localDate } from '../../kernel/time';
 import { countRange } from './days';
+import { checkDepartureAtApproval } from './departure';
 import { checkOutboundTrip, type OutboundTrip } from '../finance/travel';
 import { TRAVEL07 } from '../finance/rules';
 import { TRIP_PURPOSES, type TripFormValue } from './form';
@@ -108,6 +109,8 @@ export async function onTripComplete(ctx: Ctx, inst: InstanceRef, outcome: 'appr
   if (outcome === 'approved') {
     const late = signatureVerdict(String(inst.form.startDate), localDate(ctx.clock.now()), Boolean(inst.facts.cadre));
     enforce(late.filter((v) => v.outcome === 'block'));
+    // WR-19: a trip out of Baicheng is approved only with the role's reporting chain recorded.
+    await checkDepartureAtApproval(ctx, 'trip', inst, String(inst.form.startDate), String(inst.form.endDate));
     if (late.length) await audit(ctx, { event: 'personnel.trip.late_signature', objectType: 'trip', objectId: inst.subjectId, detail: { ruleId: 'TRIP-01', message: (late[0] as { message: string }).message } });
   }
   // The engine says who signed last when it knows (the approval that closed the route); the

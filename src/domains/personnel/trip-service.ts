@@ -10,6 +10,7 @@ import { getFlow, startFlow } from '../../kernel/flow';
 import { applicantOf, prepare } from '../../kernel/flow/engine';
 import type { Flagged } from '../../kernel/rules';
 import { addDays, localDate } from '../../kernel/time';
+import { openDeparture } from './departure';
 import { TripForm } from './form';
 import { routeNames, type RouteStep } from './leave-service';
 import { scopeSql } from './queries';
@@ -41,6 +42,7 @@ export async function submitTrip(ctx: Ctx, rawForm: unknown, acknowledged: strin
         ${JSON.stringify(form.companions)}::jsonb, ${form.transport}, ${form.remarks ?? null},
         ${form.purposeCategory}, ${form.specialNeed ?? null}, ${form.needsReception}, ${letter}::jsonb, 'pending', ${tx.clock.now().toISOString()}
       from people p where p.id = ${me}`);
+    if (form.leavesBaicheng) await openDeparture(tx, { type: 'trip', id, personId: me, departOn: form.startDate, returnOn: form.endDate, destination: form.destination });
     await audit(tx, { event: 'personnel.trip.submit', objectType: 'trip', objectId: id, detail: { instanceId: res.instanceId, destination: form.destination, purposeCategory: form.purposeCategory, letterDocNo: form.needsReception ? form.letter?.docNo ?? null : null, warnings: res.warnings.map((w) => w.ruleId) } });
     return { id, instanceId: res.instanceId, warnings: res.warnings };
   });

@@ -14,6 +14,12 @@ interface Decision {
   decidedOn: string;
   status: string;
   supersedesId: string | null;
+  disclosure: string | null;
+  disclosureReason: string | null;
+  disclosureDueDate: string | null;
+  publishedOn: string | null;
+  publicationChannel: string | null;
+  disclosureOverdue: boolean;
 }
 interface Task {
   id: string;
@@ -42,6 +48,21 @@ function NewTask({ decisionId, act }: { decisionId: string; act: (c: () => Promi
   );
 }
 
+/** WR-13 / SZYD-31: the 公开属性, the due date of a 主动公开 decision and its publication, recorded by 综合科. */
+function DisclosureCell({ d, act }: { d: Decision; act: (c: () => Promise<unknown>) => Promise<void> }) {
+  const [channel, setChannel] = useState('');
+  if (!d.disclosure) return <Tag color="red">未确定（WR-13）</Tag>;
+  if (d.disclosure !== '主动公开') return <Tag>{d.disclosure}{d.disclosureReason ? `：${d.disclosureReason}` : ''}</Tag>;
+  if (d.publishedOn) return <span>已于 {d.publishedOn} 通过{d.publicationChannel}公开</span>;
+  return (
+    <Space wrap>
+      <span>主动公开，应于 {d.disclosureDueDate} 前公开{d.disclosureOverdue && <Tag color="red" style={{ marginLeft: 6 }}>逾期</Tag>}</span>
+      <Input size="small" placeholder="公开渠道" style={{ width: 120 }} value={channel} onChange={(e) => setChannel(e.target.value)} data-testid={`publish-channel-${d.id}`} />
+      <Button size="small" data-testid={`publish-${d.id}`} onClick={() => act(() => api.post(`/meetings/decisions/${d.id}/publication`, { channel }))}>登记公开</Button>
+    </Space>
+  );
+}
+
 /** 会议决定 and 落实情况: decisions with their status, tasks with deadlines, progress and closing (SZYD-30, SZYD-35). */
 export default function DecisionsPage() {
   const [decisions, setDecisions] = useState<Decision[]>([]);
@@ -65,6 +86,7 @@ export default function DecisionsPage() {
             { title: '会议', render: (_, d) => `${d.bodyName} · ${d.meetingTitle}` },
             { title: '日期', dataIndex: 'decidedOn' },
             { title: '状态', dataIndex: 'status', render: (s) => <Tag color={STATUS[s]?.color}>{STATUS[s]?.label ?? s}</Tag> },
+            { title: '公开', render: (_, d) => <DisclosureCell d={d} act={act} /> },
           ]} />
       </Card>
       <Card title="落实情况（督办）" extra={<Button onClick={() => act(() => api.post('/meetings/followups/remind'))} data-testid="remind-overdue">逾期催办</Button>}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { api } from '../../lib/api';
-import { CHOICE, OUTCOME, STANCE, TOPIC_KIND, TOPIC_STATUS } from './labels';
+import { CHOICE, DISCLOSURE, OUTCOME, STANCE, TOPIC_KIND, TOPIC_STATUS, WITHHOLD_REASONS } from './labels';
 import type { MeetingDetail, TopicView } from './types';
 
 type Act = (call: () => Promise<unknown>) => Promise<void>;
@@ -103,8 +103,26 @@ function VotePanel({ detail, topic, act }: { detail: MeetingDetail; topic: Topic
   );
 }
 
-function ChairPanel({ topic, bodyCode, act, members, ack, units }: { topic: TopicView; bodyCode: string; act: Act; members: { personId: string; name: string }[]; ack: string[]; units: { id: string; name: string }[] }) {
+/** WR-13: the 公开属性 chosen with the decision; 依申请公开 is preselected (DISC-13), 不予公开 needs its reason. */
+function DisclosurePicker({ topic, value, reason, onChange }: { topic: TopicView; value: string; reason?: string; onChange: (v: string, reason?: string) => void }) {
+  return (
+    <Space>
+      <Select style={{ width: 130 }} value={value} onChange={(v) => onChange(v, reason)} data-testid={`disclosure-${topic.id}`}
+        options={DISCLOSURE.map((d) => ({ value: d, label: d }))} />
+      {value === '不予公开' && (
+        <Select placeholder="不予公开理由" style={{ width: 200 }} value={reason} onChange={(r) => onChange(value, r)} data-testid={`disclosure-reason-${topic.id}`}
+          options={Object.entries(WITHHOLD_REASONS).map(([code, label]) => ({ value: code, label }))} />
+      )}
+    </Space>
+  );
+}
+
+function ChairPanel({ topic, bodyCode, act, members, ack, units, speakers }: { topic: TopicView; bodyCode: string; act: Act; members: { personId: string; name: string }[]; ack: string[]; units: { id: string; name: string }[]; speakers: { personId: string; name: string }[] }) {
   const [decisionText, setDecisionText] = useState('');
+  const [disclosure, setDisclosure] = useState<{ value: string; reason?: string }>({ value: '依申请公开' });
+  // SZYD-16: who presents a 三重一大 topic's materials (default: the presenter named on the agenda).
+  const [presenterId, setPresenterId] = useState<string | undefined>(topic.presenterId ?? undefined);
+  const szyd = topic.kind === 'szyd' || topic.kind === 'cadre';
   // DM-17: the 承办科室 of a 主任办公会议 decision.
   const [undertakers, setUndertakers] = useState<string[]>([]);
   // PG-22 / SZYD-26: responsible members; the first chosen leads when there are several.
@@ -114,7 +132,11 @@ function ChairPanel({ topic, bodyCode, act, members, ack, units }: { topic: Topi
   const chairDecides = bodyCode === 'director_meeting' && !topic.adoptionRuleId;
   return (
     <Space wrap>
-      {topic.status === 'pending' && <Button type="primary" data-testid={`open-topic-${topic.id}`} onClick={() => post('open', { acknowledged: ack })}>{ack.includes('SZYD-13') ? '已知悉材料送达提示，开始审议' : '开始审议'}</Button>}
+      {topic.status === 'pending' && szyd && (
+        <Select placeholder="介绍人（SZYD-16）" style={{ width: 160 }} value={presenterId} onChange={setPresenterId} data-testid={`presenter-${topic.id}`}
+          options={speakers.map((p) => ({ value: p.personId, label: p.name }))} />
+      )}
+      {topic.status === 'pending' && <Button type="primary" data-testid={`open-topic-${topic.id}`} onClick={() => post('open', { acknowledged: ack, presenterId: szyd ? presenterId : undefined })}>{ack.includes('SZYD-13') ? '已知悉材料送达提示，开始审议' : '开始审议'}</Button>}
       {topic.status === 'discussion' && topic.kind !== 'briefing' && !chairDecides && (
         <>
           <Button type="primary" data-testid={`open-vote-${topic.id}`} onClick={() => post('vote/open', { method: 'show_of_hands', acknowledged: ack })}>开始表决（举手）</Button>
@@ -131,8 +153,10 @@ function ChairPanel({ topic, bodyCode, act, members, ack, units }: { topic: Topi
             <Select mode="multiple" placeholder="承办科室（DM-17）" style={{ minWidth: 200 }} value={undertakers} onChange={setUndertakers} data-testid={`undertakers-${topic.id}`}
               options={units.map((u) => ({ value: u.id, label: u.name }))} />
           )}
+          {topic.kind !== 'briefing' && <DisclosurePicker topic={topic} value={disclosure.value} reason={disclosure.reason} onChange={(value, reason) => setDisclosure({ value, reason })} />}
           <Button danger data-testid={`close-topic-${topic.id}`} onClick={() => post('close', { decisionText, conclusion, chairOutcome: chairDecides ? 'adopted' : undefined,
-            responsibleMemberIds: responsible.length ? responsible : undefined, leadMemberId: responsible[0], undertakingUnitIds: undertakers.length ? undertakers : undefined })}>
+            responsibleMemberIds: responsible.length ? responsible : undefined, leadMemberId: responsible[0], undertakingUnitIds: undertakers.length ? undertakers : undefined,
+            ...(topic.kind === 'briefing' ? {} : { disclosure: disclosure.value, disclosureReason: disclosure.reason }) })}>
             {topic.kind === 'briefing' ? '通报完毕' : '结束并宣布结果'}
           </Button>
           <Button data-testid={`defer-topic-${topic.id}`} onClick={() => post('close', { defer: true, reason: '意见分歧较大，暂缓决定' })}>暂缓决定</Button>
@@ -200,13 +224,14 @@ export function TopicCard({ detail, topic, act, ack = [], units = [] }: { detail
         {topic.status === 'discussion' && <SpeakForm detail={detail} topic={topic} act={act} />}
         {(topic.status === 'voting' || (topic.status === 'closed' && topic.voteMethod)) && <VotePanel detail={detail} topic={topic} act={act} />}
         {topic.outcomeReason && <div data-testid={`outcome-reason-${topic.id}`}>{topic.outcomeReason}</div>}
-        {topic.decision && <div>决定：{topic.decision.body}</div>}
+        {topic.decision && <div>决定：{topic.decision.body}{topic.decision.disclosure && <Tag style={{ marginLeft: 8 }} data-testid={`disclosure-tag-${topic.id}`}>{topic.decision.disclosure}</Tag>}</div>}
         {topic.decision?.responsibles?.length ? <div data-testid={`responsibles-${topic.id}`}>负责落实：{topic.decision.responsibles.map((r) => `${r.name}${r.isLead && topic.decision!.responsibles!.length > 1 ? '（牵头）' : ''}`).join('、')}</div> : null}
         {topic.minorityOpinions?.map((o) => <div key={o.personId} data-testid={`minority-${o.personId}-${topic.id}`}>保留意见（PG-20）— {o.name}：{o.body}{o.reportToSuperior ? '（已要求向上级报告）' : ''}</div>)}
         {topic.status === 'closed' && topic.outcome === 'adopted' && <MinorityForm detail={detail} topic={topic} act={act} />}
         <ResponsibleForm detail={detail} topic={topic} act={act} />
         {detail.me.isChairOrManager && detail.meeting.status === 'open' && topic.status !== 'closed' && (
-          <ChairPanel topic={topic} bodyCode={detail.meeting.bodyCode} act={act} members={detail.attendees.filter((a) => a.capacity === 'member')} ack={ack} units={units} />
+          <ChairPanel topic={topic} bodyCode={detail.meeting.bodyCode} act={act} members={detail.attendees.filter((a) => a.capacity === 'member')} ack={ack} units={units}
+            speakers={[...detail.attendees, ...topic.relatedStaff]} />
         )}
       </Space>
     </Card>

@@ -49,7 +49,9 @@ export interface TopicView {
   opinions: Opinion[];
   votes: { personId: string; name: string; choice: string | null }[];
   tally: { agree: number; disagree: number; abstain: number };
-  decision: { id: string; body: string; status: string; responsibles?: { personId: string; name: string; isLead: boolean }[] } | null;
+  decision: { id: string; body: string; status: string; responsibles?: { personId: string; name: string; isLead: boolean }[];
+    supervisorIds?: string[]; disclosure?: string | null; disclosureDueDate?: string | null; publishedOn?: string | null } | null;
+  presenterId?: string | null;
   attachments?: { name: string; ref: string }[];
   proposalId?: string | null;
   disagreementSuggested?: boolean;

@@ -132,6 +132,12 @@ export default function LeaveApplyPage() {
           </Form.Item>
           <Form.Item name="evidence" label="材料名称或编号"><Input style={{ width: 260 }} /></Form.Item>
         </Space>
+        <Form.Item name="leavesBaicheng" valuePropName="checked">
+          <Checkbox data-testid="leave-out-of-city">离开白城（办领导、科室及服务中心主要负责人须按工作规则第三十三条报告，未报告齐全的不能批准）</Checkbox>
+        </Form.Item>
+        {values?.leavesBaicheng ? (
+          <Form.Item name="destination" label="去向" rules={[{ required: true, message: '离白外出请填写去向' }]}><Input maxLength={200} /></Form.Item>
+        ) : null}
         {type === 'personal' && (
           <Form.Item name="capOverrideReason" label="超过全年15天上限时，报主要领导批准的理由（无则不填）"><Input /></Form.Item>
         )}

@@ -106,7 +106,7 @@ export default function TripApplyPage() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card title="公出申请（公务出差审批单）">
         <Typography.Paragraph type="secondary">科级以上干部公出，需事前填写公出审批单，由分管领导签字后，方可公出（考勤制度二（五））。此审批单为报销差旅费的必备附件。</Typography.Paragraph>
-        <Form form={form} layout="vertical" initialValues={{ transport: 'train', companions: [], needsReception: false }} style={{ maxWidth: 720 }}>
+        <Form form={form} layout="vertical" initialValues={{ transport: 'train', companions: [], needsReception: false, leavesBaicheng: false }} style={{ maxWidth: 720 }}>
           <Form.Item name="destination" label="公出目的地" rules={[{ required: true, message: '请填写公出目的地' }]}><Input /></Form.Item>
           <Form.Item name="purpose" label="公出事由" rules={[{ required: true, message: '请填写公出事由' }]}><Input.TextArea rows={2} /></Form.Item>
           <Form.Item name="purposeCategory" label="公务类别" rules={[{ required: true, message: '请选择公务类别' }]}>
@@ -122,6 +122,7 @@ export default function TripApplyPage() {
           </Space>
           <Form.Item name="companions" label="同行人员（人员编号）"><Select mode="tags" placeholder="如 psn_xunuo" /></Form.Item>
           <Form.Item name="remarks" label="备注"><Input /></Form.Item>
+          <Form.Item name="leavesBaicheng" valuePropName="checked"><Checkbox data-testid="trip-out-of-city">离开白城（办领导、科室及服务中心主要负责人须按工作规则第三十三条报告，未报告齐全的不能批准）</Checkbox></Form.Item>
           <Form.Item name="needsReception" valuePropName="checked"><Checkbox data-testid="trip-reception">需要接待单位接待（须向接待单位发出公函，告知内容、行程和人员）</Checkbox></Form.Item>
           {values?.needsReception ? (
             <Card size="small" title="公函（致接待单位）" extra={<Button size="small" onClick={fillLetter}>按审批单生成</Button>} style={{ marginBottom: 16 }}>
