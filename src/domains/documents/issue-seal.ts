@@ -6,6 +6,7 @@ import { localDate } from '../../kernel/time';
 import { getSealUse, stampUse, usableSealUses, type SealUseLink } from '../seals/service';
 import { USE_STATUS } from '../seals/ledger';
 import { SEAL01 } from '../seals/rules';
+import { normRef } from './seal-docs';
 import { loadDoc, type DocRow } from './store';
 
 /**
@@ -19,8 +20,8 @@ import { loadDoc, type DocRow } from './store';
 
 type DocRef = Pick<DocRow, 'id' | 'docNumber' | 'title'>;
 
-/** Spacing, quotes and the bracket variants clerks type for 〔〕 do not make another document. */
-const norm = (s: string) => s.replace(/\s+/g, '').replace(/[[［【]/g, '〔').replace(/[\]］】]/g, '〕').replace(/[《》“”"]/g, '');
+/** One normalisation (spacing, quotes, bracket variants) for this step and the 用印申请's reference. */
+const norm = normRef;
 
 /** A 发文字号 as the register writes it: 〔year〕N号. */
 const DOC_NUMBER = /〔\d{4}〕\d+号/;

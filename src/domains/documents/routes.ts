@@ -11,6 +11,7 @@ import { documentDetail, myDrafts, register } from './queries';
 import { createDraft, recordGoReview, submitDraft, updateDraft } from './service';
 import { registerXlsx } from './xlsx';
 import { loadDoc } from './store';
+import { sealableDocuments } from './seal-docs';
 import { rows, sql } from '../../kernel/db';
 
 /** /api/v1/documents/*: drafting, route, 综合科 review, numbering, output and the 发文 register. */
@@ -52,6 +53,9 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     const buf = await registerXlsx(year, await register(req.ctx, year));
     return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition(`${year}年发文登记簿.xlsx`)).send(buf);
   });
+  app.get('/documents/for-seal-request', { config: { ...READ, rules: ['SEAL-01', 'DOC-20'] }, schema: { summary: '用印申请可选的公文：本年已编号、本轮尚未用印（发文字号、标题、印制份数）' } }, async (req) => ({
+    items: await sealableDocuments(req.ctx),
+  }));
   app.get('/documents/:id', { config: READ, schema: { summary: '公文详情', params: Id } }, async (req) => documentDetail(req.ctx, req.params.id));
   app.post(
     '/documents/:id/go-review',

@@ -56,7 +56,7 @@ describe('approve first, stamp second', () => {
     await sign(t, r.instanceId!, 'zhaoguoqiang');
     expect(await statusOf(r.id)).toBe('approved');
     expect((await rejected(use('tangning', { category: 'gongwen', documentTitle: '白扶办发〔2026〕12号' }))).rule?.id).toBe('SEAL-15');
-    const g = await use('tangning', { category: 'gongwen', documentTitle: '白扶办发〔2026〕12号', reviewedOk: true, documentRef: 'doc_123' });
+    const g = await use('tangning', { category: 'gongwen', documentTitle: '白扶办发〔2026〕12号', reviewedOk: true });
     expect(await planOf(g.instanceId!)).toEqual(['section', 'leader']);
   });
 

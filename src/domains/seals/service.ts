@@ -15,6 +15,7 @@ import { notify } from '../../kernel/notify';
 import { renderFormPdf } from '../../kernel/render/form-pdf';
 import { enforce, type Flagged } from '../../kernel/rules';
 import { localDate, type Clock } from '../../kernel/time';
+import { findOutgoingDocument } from '../documents/seal-docs';
 import { hubChief, hubLeader, isOfficeLeader, personName } from './org';
 import { useFormSpec, type StampRecord } from './print';
 import type { UseFacts } from './flows';
@@ -235,8 +236,20 @@ export const UseRequest = z.strictObject({
   reviewedOk: z.boolean().optional(),
   scopeConfirmed: z.boolean().optional(),
   emergency: z.strictObject({ reason: z.string().trim().max(300), consentLeaderId: z.string().min(1, '请选择同意先行用章的分管领导') }).optional(),
-  documentRef: z.string().max(100).optional(),
+  /** The 公文 this use is for (id or 发文字号); must exist (checked in requestUse). */
+  documentRef: z.string().trim().max(100, '对应公文的发文字号不超过100字').optional(),
 });
+
+/**
+ * The 公文 a use request names (SEAL-01, DOC-20: the 公文's 用印 step takes the entry registered for
+ * it). An unknown reference is a 400 and nothing is saved; a known one is stored as the document's
+ * id, so that the seal step finds it however the 发文字号 was typed.
+ */
+async function documentIdOf(ctx: Ctx, ref: string): Promise<string> {
+  const doc = await findOutgoingDocument(ctx.db, ref);
+  if (!doc) throw errors.badRequest(`用印登记填写有误：对应公文“${ref}”不存在，请选择发文登记簿中已有的公文（发文字号或公文编号）`);
+  return doc.id;
+}
 
 export async function requestUse(ctx: Ctx, raw: unknown, acknowledged: string[] = []): Promise<{ id: string; entryNo: string; instanceId: string | null; status: string; warnings: Flagged[] }> {
   const parsed = UseRequest.safeParse(raw);
@@ -247,6 +260,7 @@ export async function requestUse(ctx: Ctx, raw: unknown, acknowledged: string[] 
     const d = today(tx);
     const [seal] = await rows<SealState>(tx.db, sql`select id, name, kind, status, custody, owner_unit_id as "ownerUnitId", usage_scope as "usageScope" from seals where id = ${input.sealId}`);
     if (!seal) throw errors.notFound('印章');
+    const documentRef = input.documentRef ? await documentIdOf(tx, input.documentRef) : null;
     const [p] = await rows<{ unit_id: string | null }>(tx.db, sql`select unit_id from people where id = ${me.personId ?? ''}`);
     const unitId = p?.unit_id ?? null;
     const consentLeader = input.emergency && unitId ? await leaderInChargeOfUnit(tx.db, unitId, d) : null;
@@ -265,7 +279,7 @@ export async function requestUse(ctx: Ctx, raw: unknown, acknowledged: string[] 
         signed_by_person_id, signed_evidence, emergency_reason, emergency_consent_by, document_ref, status, created_at)
       values (${id}, ${year}, ${n.seq}, ${seal.id}, ${me.personId}, ${unitId}, ${input.category}, ${input.documentTitle}, ${input.copies}, ${input.blankPage}, ${input.blankApplication ?? null},
         ${input.category === 'signed' ? input.signedByPersonId ?? null : null}, ${input.category === 'signed' ? input.signedEvidence ?? null : null},
-        ${input.emergency?.reason ?? null}, ${input.emergency?.consentLeaderId ?? null}, ${input.documentRef ?? null}, ${status}, ${nowIso(tx)})`);
+        ${input.emergency?.reason ?? null}, ${input.emergency?.consentLeaderId ?? null}, ${documentRef}, ${status}, ${nowIso(tx)})`);
     let instanceId: string | null = null;
     if (input.category !== 'signed') {
       const hubChiefId = input.category === 'personal' ? (await hubChief(tx.db, d)).id : undefined;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Button, Card, Checkbox, Descriptions, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, downloadUrl } from '../../lib/api';
 import { ErrorAlert } from '../../lib/errors';
@@ -89,11 +90,12 @@ export default function IssueRecordsCard({ documentId }: { documentId: string })
                 data-testid="issue-seal-request"
                 style={{ width: 360 }}
                 placeholder={sealRequests.length ? '选择已批准的用印申请（用印登记簿）' : '用印登记簿中没有本公文已批准的用印申请'}
-                notFoundContent="请先在“用印申请”中登记本公文（用印文件名称写明发文字号）并经批准"
+                notFoundContent="请先在“用印申请”中登记本公文（选择对应公文）并经批准"
                 value={f.sealReq as string}
                 onChange={(v: string) => setF((x) => ({ ...x, sealReq: v, stamped: Math.min(printedCopies, sealRequests.find((r) => r.id === v)?.copies ?? printedCopies) }))}
                 options={sealRequests.map((r) => ({ value: r.id, label: `${r.entryNo} ${r.sealName} ${r.copies}份（${r.statusLabel}）：${r.documentTitle}` }))}
               />
+              {!sealRequests.length && can('seals.use') && <Link to={`/seals?doc=${encodeURIComponent(documentId)}`} data-testid="issue-seal-apply">为本公文登记用印申请</Link>}
               用印份数 <InputNumber min={1} value={(f.stamped as number) ?? printedCopies} onChange={set('stamped')} />
               <Button data-testid="issue-seal" loading={busy} onClick={() => record('seal', { approverPersonId: f.approver, copiesStamped: Number(f.stamped ?? printedCopies), sealRequestId: f.sealReq })}>登记用印</Button>
             </>

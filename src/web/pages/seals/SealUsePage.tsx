@@ -1,17 +1,22 @@
 import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, ApiError, downloadUrl } from '../../lib/api';
 import { ErrorAlert } from '../../lib/errors';
+import { useAuth } from '../../shell/auth';
 import { CATEGORY, SEAL_KIND, TAKEOUT_STATUS, USE_STATUS, type Seal, type UseRow } from './labels';
+import { useDocumentChoice } from './useDocumentChoice';
 
 /**
  * 用印申请 (印章使用管理制度): choose the seal and the kind of material — the kind decides who
  * approves (SEAL-02…04, SEAL-15); blank pages need a written application (SEAL-06); the
- * emergency path records the reason and the 分管领导's consent (SEAL-09). Also: my entries,
- * the 用印审批单 PDF, and take-out requests (SEAL-07).
+ * emergency path records the reason and the 分管领导's consent (SEAL-09). A 公文 (or a signed
+ * one) names its document, so that its 用印 step finds this entry (SEAL-01, DOC-20); /seals?doc=<id>
+ * arrives with the document chosen. Also: my entries, the 用印审批单 PDF, and take-out requests (SEAL-07).
  */
 interface Person { id: string; name: string }
+/** Material kinds that may be a 公文 of the 发文登记簿: G, and A when the 公文 is already signed. */
+const DOC_CATEGORIES = ['gongwen', 'signed'];
 
 export default function SealUsePage() {
   const [form] = Form.useForm();
@@ -27,6 +32,10 @@ export default function SealUsePage() {
   const category = Form.useWatch('category', form);
   const blankPage = Form.useWatch('blankPage', form);
   const emergency = Form.useWatch('emergency', form);
+  const { can } = useAuth();
+  const [params] = useSearchParams();
+  const forDocument = DOC_CATEGORIES.includes(category);
+  const docs = useDocumentChoice(form, can('documents.read'), forDocument, params.get('doc'), setError);
   const load = () => {
     api.get<{ items: Seal[] }>('/seals').then((r) => setSeals(r.items.filter((s) => s.status === 'active')), setError);
     api.get<{ items: UseRow[] }>('/seals/uses?scope=mine').then((r) => setMine(r.items), setError);
@@ -46,6 +55,7 @@ export default function SealUsePage() {
         blankApplication: v.blankPage ? v.blankApplication : undefined, signedByPersonId: v.category === 'signed' ? v.signedByPersonId : undefined,
         signedEvidence: v.category === 'signed' ? v.signedEvidence : undefined, reviewedOk: v.category === 'gongwen' ? !!v.reviewedOk : undefined, scopeConfirmed: !!v.scopeConfirmed,
         emergency: v.emergency ? { reason: v.emergencyReason ?? '', consentLeaderId: v.consentLeaderId ?? '' } : undefined,
+        documentRef: DOC_CATEGORIES.includes(v.category) ? v.documentRef || undefined : undefined,
       };
       const res = await api.post<{ id: string; entryNo: string; instanceId: string | null }>('/seals/uses', { form: body, acknowledged: warning });
       message.success(`已登记用印 ${res.entryNo}`);
@@ -74,12 +84,18 @@ export default function SealUsePage() {
       <Card title="用印申请">
         <ErrorAlert error={error} />
         <Typography.Paragraph type="secondary">印章使用遵循“先审批，后用印”的原则；单位印章一律不得在空白页面上使用；行文不规范的文档，印章管理人员拒绝用印（印章使用管理制度二.1、二.5、二.6）。</Typography.Paragraph>
-        <Form form={form} layout="vertical" initialValues={{ copies: 1, category: 'routine' }}>
+        <Form form={form} layout="vertical" initialValues={{ copies: 1, category: params.get('doc') ? 'gongwen' : 'routine' }}>
           <Space wrap>
             <Form.Item label="印章" name="sealId" rules={[{ required: true, message: '请选择印章' }]}><Select data-testid="seal-select" options={sealOptions} style={{ width: 320 }} /></Form.Item>
             <Form.Item label="材料类别" name="category" rules={[{ required: true }]}><Select data-testid="seal-category" options={Object.entries(CATEGORY).map(([value, label]) => ({ value, label }))} style={{ width: 380 }} /></Form.Item>
             <Form.Item label="份数" name="copies" rules={[{ required: true }]}><InputNumber min={1} max={1000} /></Form.Item>
           </Space>
+          {forDocument && docs.enabled && (
+            <Form.Item label="对应公文" name="documentRef" extra="选择后自动填写用印文件名称“标题（发文字号）”和印制份数；公文用印时据此找到本登记">
+              <Select data-testid="seal-document" allowClear showSearch={{ optionFilterProp: 'label' }} options={docs.options} onChange={docs.choose}
+                placeholder={docs.options.length ? '本年已编号、尚未用印的公文' : '本年没有尚未用印的已编号公文'} style={{ width: 520 }} />
+            </Form.Item>
+          )}
           <Form.Item label="用印文件名称" name="documentTitle" rules={[{ required: true, message: '请填写用印文件名称' }]}><Input maxLength={100} /></Form.Item>
           {category === 'signed' && (
             <Space wrap>
