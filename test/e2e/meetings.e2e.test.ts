@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pdfText } from '../../src/kernel/render/pdf-text';
 import { startE2E, type E2E } from './harness';
+import { createPartyMeeting } from './meetings-setup';
 import { pickOption } from './select';
 
 let e2e: E2E;
@@ -20,16 +21,9 @@ describe('党组会议 in the browser', () => {
     const hub = await e2e.newPage();
     await e2e.login(hub, 'liuyang');
     // Three days ahead on the real clock, so that the notice goes out a day before (PG-04).
-    const day = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-    const created = await hub.request.post(`${e2e.baseUrl}/api/v1/meetings`, {
-      data: {
-        bodyCode: 'party_group', title: '2026年第11次党组会议', startAt: `${day}T09:00:00+08:00`, place: '三楼会议室',
-        topics: [{ title: '研究2027年度工作计划', preferredOpinion: '建议通过', materials: '2027年度工作计划（草案）' },
-          { title: '任命规划项目科科长', matter: { kind: 'cadre_appointment' }, materials: '考察材料' }],
-      },
-    });
-    expect(created.status()).toBe(200);
-    const { id } = (await created.json()) as { id: string };
+    const { id } = await createPartyMeeting(e2e, hub, '2026年第11次党组会议', [
+      { title: '研究2027年度工作计划', preferredOpinion: '建议通过', materials: '2027年度工作计划（草案）' },
+      { title: '任命规划项目科科长', matter: { kind: 'cadre_appointment' }, materials: '考察材料' }]);
 
     await hub.goto(`${e2e.baseUrl}/meetings/${id}`);
     await hub.getByTestId('meeting-title').waitFor();

@@ -1,5 +1,5 @@
 import type { Rule, Verdict } from '../../kernel/rules';
-import { DM04, DM10, FIVE17, PG12, PG13, PG16, PG19, SZYD13, SZYD14, SZYD17, SZYD19, SZYD20 } from './rules';
+import { DM04, DM10, FIVE17, PG12, PG13, PG16, PG19, PG21, SZYD13, SZYD14, SZYD17, SZYD19, SZYD20, SZYD22 } from './rules';
 import { addDays, localDate } from '../../kernel/time';
 
 /**
@@ -119,6 +119,29 @@ export function readyToVote(rule: Rule | null, s: SpeakingState, kind: TopicKind
     else if (noReason.length) verdicts.push(SZYD17.block(`尚有 ${noReason.length} 名成员未说明理由`, { noReason }));
   }
   return verdicts;
+}
+
+/** CONF-31 heuristic: suggest the major-disagreement flag when DISAGREE + DEFER stances reach the share of present voters. */
+export function disagreementSuggested(dissent: number, voters: number): boolean {
+  return voters > 0 && dissent * PG21.param('suggestDen') >= voters * PG21.param('suggestNum');
+}
+
+/**
+ * What the meeting room shows while a topic with a suggested or flagged major disagreement is
+ * discussed (CONF-31): for 三重一大 and cadre topics SZYD-22 defers the decision unless the chair
+ * records an emergency; any other topic gets the PG-21 warning. openVote enforces the same.
+ */
+export function disagreementVerdict(kind: TopicKind, f: { flagged: boolean; emergencyReason: string | null; dissent: number; voters: number }): Verdict | null {
+  if (kind === 'briefing' || !(f.flagged || disagreementSuggested(f.dissent, f.voters))) return null;
+  const share = `${PG21.param('suggestNum')}/${PG21.param('suggestDen')}`;
+  const ground = f.flagged ? '主持人已登记重大分歧' : `不同意与缓议合计 ${f.dissent} 人，达到到会表决成员（${f.voters} 人）的 ${share}`;
+  const details = { flagged: f.flagged, dissent: f.dissent, voters: f.voters };
+  if (kind === 'szyd' || kind === 'cadre') {
+    return f.emergencyReason
+      ? SZYD22.warn(`${ground}；已说明紧急情况（${f.emergencyReason}），可按多数意见执行`, details)
+      : SZYD22.block(`${ground}：意见分歧较大的，除紧急情况下按多数意见执行外，应暂缓决策`, details);
+  }
+  return PG21.warn(`${ground}：会议对需要决定的重大问题有重大分歧，一般应暂缓作出决定`, details);
 }
 
 /** A 主任办公会议 topic closes only with the chair's conclusion (DM-04). */

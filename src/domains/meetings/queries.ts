@@ -1,7 +1,7 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { can, requireActor, type Ctx } from '../../kernel/context';
 import { audit } from '../../kernel/audit/write';
-import { adoptionRule, minimumOf, speakLastRule, topicQuorum } from './checks';
+import { adoptionRule, disagreementSuggested, disagreementVerdict, minimumOf, speakLastRule, topicQuorum } from './checks';
 import { requireEntitlement, seesTopic, visibleMeetingIds } from './access';
 import { BODY_NAMES } from './roster';
 import { NON_DISCLOSURE_REASONS } from '../documents/model';
@@ -12,7 +12,6 @@ import {
 import { tallyOf } from './service-votes';
 import { noticeDeadline } from './checks-prep';
 import { localDate } from '../../kernel/time';
-import { PG21 } from './rules';
 import { responsiblesOf } from './service-decisions';
 import { chairHolderId } from './service-prep';
 import { speakingState } from './service-topics';
@@ -71,7 +70,9 @@ async function topicView(ctx: Ctx, m: MeetingRow, t: TopicRow, names: Map<string
       supervisorIds: decision.supervisorIds, disclosure: disclosure?.attribute ?? null, disclosureDueDate: disclosure?.dueDate ?? null, publishedOn: disclosure?.publishedOn ?? null } : null,
     presenterId: t.presenterId, voteOpenedAt: t.voteOpenedAt,
     attachments: t.attachments, proposalId: t.proposalId,
-    disagreementSuggested: voterIds.length > 0 && dissent * PG21.param('suggestDen') >= voterIds.length * PG21.param('suggestNum'),
+    disagreementSuggested: disagreementSuggested(dissent, voterIds.length),
+    // PG-21 / SZYD-22: shown with its article while the topic is discussed; the chair defers or votes with a reason.
+    disagreementWarning: t.status === 'discussion' ? disagreementVerdict(kindOf(t), { flagged: t.disagreementFlag, emergencyReason: t.emergencyReason, dissent, voters: voterIds.length }) : null,
     minorityOpinions: minority.map((o) => ({ personId: o.personId, name: name(o.personId), body: o.body, reportToSuperior: o.reportToSuperior, at: o.at })),
   };
 }

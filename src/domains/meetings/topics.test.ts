@@ -125,4 +125,28 @@ describe('major disagreement (PG-21)', () => {
     expect(await topicRow(rules)).toMatchObject({ outcome: 'deferred', outcomeReason: '意见分歧较大，进一步调研后再议', disagreementFlag: true });
     expect(await draftText(id)).toContain('会议决定：暂缓决定。意见分歧较大，进一步调研后再议。');
   });
+
+  it('PG-21 SZYD-22: the meeting view shows the warning with its article while the topic is discussed — suggested by the stances, then flagged; a 三重一大 topic shows the SZYD-22 deferral until an emergency is recorded', async () => {
+    const present = PG_MEMBERS.slice(0, 6);
+    const { hub, id } = await partyMeeting(t, [{ title: '调整帮扶资金分配办法' }, { title: '采购扶贫监测设备', matter: { kind: 'procurement', amountFen: 3_000_000 } }], present);
+    const [funds, buy] = await topicsOf(id);
+    const warning = async (seq: number) => (await meetingDetail(hub, id)).topics[seq].disagreementWarning;
+    await openTopic(hub, funds);
+    await addOpinion(hub, funds, { personId: PG_OTHERS[0], body: '不同意', stance: 'disagree' });
+    expect(await warning(0)).toBeNull(); // 1 of 6 is under one third
+    await addOpinion(hub, funds, { personId: PG_OTHERS[1], body: '建议缓议', stance: 'defer' });
+    expect(await warning(0)).toMatchObject({ outcome: 'warn', ruleId: 'PG-21', cite: '《党组议事规则》四（二）', message: expect.stringContaining('一般应暂缓作出决定'),
+      details: { flagged: false, dissent: 2, voters: 6 } });
+    await flagDisagreement(hub, funds, { flag: true });
+    expect(await warning(0)).toMatchObject({ ruleId: 'PG-21', details: { flagged: true } });
+    await closeTopic(hub, funds, { defer: true, reason: '进一步调研' });
+    expect(await warning(0)).toBeNull(); // only while discussed
+
+    await openTopic(hub, buy);
+    expect(await warning(1)).toBeNull();
+    await flagDisagreement(hub, buy, { flag: true });
+    expect(await warning(1)).toMatchObject({ outcome: 'block', ruleId: 'SZYD-22', cite: '《“三重一大”事项决策制度》五（二）4' });
+    await flagDisagreement(hub, buy, { flag: true, emergencyReason: '汛期监测设备急需' });
+    expect(await warning(1)).toMatchObject({ outcome: 'warn', ruleId: 'SZYD-22', message: expect.stringContaining('汛期监测设备急需') });
+  });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { api } from '../../lib/api';
+import { DeferModal, DisagreementPanel } from './DisagreementPanel';
 import { CHOICE, DISCLOSURE, OUTCOME, STANCE, TOPIC_KIND, TOPIC_STATUS, WITHHOLD_REASONS } from './labels';
 import type { MeetingDetail, TopicView } from './types';
 
@@ -128,8 +129,11 @@ function ChairPanel({ topic, bodyCode, act, members, ack, units, speakers }: { t
   // PG-22 / SZYD-26: responsible members; the first chosen leads when there are several.
   const [responsible, setResponsible] = useState<string[]>([]);
   const [conclusion, setConclusion] = useState('');
+  const [deferring, setDeferring] = useState(false);
   const post = (path: string, body: object = {}) => act(() => api.post(`/meetings/topics/${topic.id}/${path}`, body));
   const chairDecides = bodyCode === 'director_meeting' && !topic.adoptionRuleId;
+  // PG-21 / SZYD-22: while the disagreement warning shows, the vote and the deferral go through its panel, each with a reason.
+  const warned = topic.status === 'discussion' && !!topic.disagreementWarning;
   return (
     <Space wrap>
       {topic.status === 'pending' && szyd && (
@@ -137,7 +141,7 @@ function ChairPanel({ topic, bodyCode, act, members, ack, units, speakers }: { t
           options={speakers.map((p) => ({ value: p.personId, label: p.name }))} />
       )}
       {topic.status === 'pending' && <Button type="primary" data-testid={`open-topic-${topic.id}`} onClick={() => post('open', { acknowledged: ack, presenterId: szyd ? presenterId : undefined })}>{ack.includes('SZYD-13') ? '已知悉材料送达提示，开始审议' : '开始审议'}</Button>}
-      {topic.status === 'discussion' && topic.kind !== 'briefing' && !chairDecides && (
+      {topic.status === 'discussion' && topic.kind !== 'briefing' && !chairDecides && !warned && (
         <>
           <Button type="primary" data-testid={`open-vote-${topic.id}`} onClick={() => post('vote/open', { method: 'show_of_hands', acknowledged: ack })}>开始表决（举手）</Button>
           <Button data-testid={`open-secret-vote-${topic.id}`} onClick={() => post('vote/open', { method: 'secret', acknowledged: ack })}>无记名投票</Button>
@@ -159,7 +163,11 @@ function ChairPanel({ topic, bodyCode, act, members, ack, units, speakers }: { t
             ...(topic.kind === 'briefing' ? {} : { disclosure: disclosure.value, disclosureReason: disclosure.reason }) })}>
             {topic.kind === 'briefing' ? '通报完毕' : '结束并宣布结果'}
           </Button>
-          <Button data-testid={`defer-topic-${topic.id}`} onClick={() => post('close', { defer: true, reason: '意见分歧较大，暂缓决定' })}>暂缓决定</Button>
+          {!warned && <Button data-testid={`defer-topic-${topic.id}`} onClick={() => setDeferring(true)}>暂缓决定</Button>}
+          <DeferModal topic={topic} open={deferring} flag={false} onClose={() => setDeferring(false)} act={act} />
+          {topic.status === 'discussion' && topic.kind !== 'briefing' && !warned && (
+            <Button data-testid={`flag-disagreement-${topic.id}`} onClick={() => post('disagreement', { flag: true })}>登记重大分歧（PG-21 / SZYD-22）</Button>
+          )}
           {topic.status === 'discussion' && <Button data-testid={`reopen-${topic.id}`} onClick={() => post('reopen')}>重新开启讨论</Button>}
         </>
       )}
@@ -216,7 +224,8 @@ export function TopicCard({ detail, topic, act, ack = [], units = [] }: { detail
       <Space orientation="vertical" style={{ width: '100%' }}>
         {topic.preferredOpinion && <div>呈报科室倾向性意见：{topic.preferredOpinion}</div>}
         {topic.attachments?.length ? <div data-testid={`attachments-${topic.id}`}>上会材料：{topic.attachments.map((a) => `${a.name}（${a.ref}）`).join('、')}</div> : null}
-        {topic.disagreementSuggested && !topic.disagreementFlag && topic.status === 'discussion' && <Tag color="warning">不同意与缓议较多，请主持人考虑登记重大分歧（PG-21 / SZYD-22）</Tag>}
+        <DisagreementPanel topic={topic} act={act} ack={ack} chair={detail.me.isChairOrManager && detail.meeting.status === 'open'}
+          canVote={!(detail.meeting.bodyCode === 'director_meeting' && !topic.adoptionRuleId)} />
         {topic.relatedStaff.length > 0 && <div>本议题列席：{topic.relatedStaff.map((s) => s.name).join('、')}</div>}
         {topic.status !== 'closed' && <QuorumLine topic={topic} />}
         <Recusal detail={detail} topic={topic} act={act} />

@@ -55,6 +55,9 @@ export interface TopicView {
   attachments?: { name: string; ref: string }[];
   proposalId?: string | null;
   disagreementSuggested?: boolean;
+  /** PG-21 / SZYD-22 while the topic is discussed with a suggested or flagged major disagreement. */
+  disagreementWarning?: Verdict | null;
+  emergencyReason?: string | null;
   minorityOpinions?: { personId: string; name: string; body: string; reportToSuperior: boolean }[];
   tallyHidden?: boolean;
   materialsSentAt?: string | null;
