@@ -6,6 +6,7 @@ import { remindMeetings } from './service-prep';
 import { remindEmergencyDisposals } from './service-oversight';
 import { remindDecisionDisclosures } from './service-disclosure';
 import { systemCtx } from '../../kernel/context';
+import { seedMeetingsDemo } from './demo';
 
 export const MEETINGS_PERMISSIONS = [
   { code: 'meetings.read', label: '查阅本人参加的会议、发表意见、表决（成员资格由系统按会议核对）、查阅会议决定' },
@@ -37,4 +38,6 @@ export const meetingsModule: Module = {
     await grantPermissions(ctx.db, 'hub', ['meetings.manage']);
     await grantPermissions(ctx.db, 'inspector', ['meetings.oversee']);
   },
+  // Last month's 党组会议 held in full, this month's 主任办公会议, the next 党组会议 notified (demo.ts).
+  seedDemo: (ctx) => seedMeetingsDemo(ctx),
 };

@@ -104,7 +104,7 @@ describe('逾期事项报告 (WR-17)', () => {
     const report = await call(HUB, 'GET', '/workrules/overdue');
     const items = report.body.items as { kind: string; title: string; ownerName: string; dueOn: string; daysOverdue: number }[];
     expect(items.find((x) => x.kind === 'flow_task' && x.dueOn === '2026-10-30')).toMatchObject({ daysOverdue: 6 });
-    expect(items.find((x) => x.kind === 'decision_task')).toMatchObject({ ownerName: '朱涛', dueOn: '2026-11-03' });
+    expect(items.find((x) => x.kind === 'decision_task' && x.title.includes('制定集中排查方案'))).toMatchObject({ ownerName: '朱涛', dueOn: '2026-11-03' });
     expect(items.find((x) => x.kind === 'normative_filing' && x.title.includes('扶贫项目资产后续管理办法'))).toBeTruthy();
     expect(items.find((x) => x.kind === 'letter')).toMatchObject({ dueOn: '2026-10-27', ownerName: '黄静' });
     expect(items.some((x) => x.title.includes(noLimit.subject))).toBe(false);
