@@ -5,7 +5,7 @@ import { ctxFor } from '../../../test/support/ctx';
 import { rows } from '../../kernel/db';
 import { classifyMatter, findCoveringDecision } from './classifier';
 import { closeTask, createTask, followupList, remindOverdueTasks, reportProgress } from './followup';
-import { meetingFrequency } from './frequency';
+import { judgeMonths, meetingFrequency } from './frequency';
 import { meetingTopics } from './schema';
 import { closeTopic } from './service-votes';
 import { partyMeeting, PG_MEMBERS, rejected, voteOn } from './test-helpers';
@@ -106,14 +106,28 @@ describe('execution reports (WR-10)', () => {
 });
 
 describe('meeting calendar (PG-02, DM-06)', () => {
+  it('AS-A27 PG-02 DM-06: March with no 党组会议 and no 主任办公会议 is flagged for both; 2 or 3 主任办公会议 are compliant; a month before the records begin is not judged', () => {
+    const none = judgeMonths(['2026-03'], [], '2026-01');
+    expect(none.warnings.map((w) => w.ruleId).sort()).toEqual(['DM-06', 'PG-02']);
+    expect(none.warnings.find((w) => w.ruleId === 'PG-02')?.message).toContain('2026年03月未召开党组会议');
+    const held = (dm: number) => [{ bodyCode: 'party_group', date: '2026-03-10' }, ...Array.from({ length: dm }, (_, i) => ({ bodyCode: 'director_meeting', date: `2026-03-1${i + 1}` }))];
+    expect(judgeMonths(['2026-03'], held(2), '2026-01').warnings).toEqual([]);
+    const three = judgeMonths(['2026-03'], held(3), '2026-01');
+    expect(three.warnings).toEqual([]);
+    expect(three.months[0].counts).toEqual({ party_group: 1, director_meeting: 3 });
+    expect(judgeMonths(['2026-03'], [], '2026-04').warnings).toEqual([]);
+    expect(judgeMonths(['2026-03'], [], null).warnings).toHaveLength(2); // nothing recorded at all: every month is judged
+  });
+
   it('AS-A27 PG-02 DM-06: a past month without a 党组会议 or 主任办公会议 is flagged; the month with a meeting is not', async () => {
     t.clock.set('2026-12-05T09:00:00+08:00');
     const r = await meetingFrequency(t.database.db, t.clock.now());
     const nov = r.warnings.filter((w) => w.month === '2026-11');
     expect(nov.map((w) => w.ruleId)).toEqual(['DM-06']);
-    // The demo office held both meetings in October and none in September.
+    // The demo office held both meetings in October; months before the first recorded meeting are not judged.
     expect(r.warnings.filter((w) => w.month === '2026-10')).toEqual([]);
-    expect(r.warnings.filter((w) => w.month === '2026-09').map((w) => w.ruleId).sort()).toEqual(['DM-06', 'PG-02']);
+    const [first] = await rows<{ month: string }>(t.database.db, sql`select to_char(min(meeting_date::date), 'YYYY-MM') as month from meetings`);
+    expect(r.warnings.every((w) => w.month >= first.month)).toBe(true);
     expect(nov[0].message).toContain('2026年11月未召开主任办公会议');
     t.clock.set('2026-11-02T09:00:00+08:00');
   });

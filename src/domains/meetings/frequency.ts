@@ -1,4 +1,4 @@
-import { and, gte, lt } from 'drizzle-orm';
+import { and, gte, lt, min } from 'drizzle-orm';
 import type { Db } from '../../kernel/db';
 import { localDate } from '../../kernel/time';
 import { DM06, PG02 } from './rules';
@@ -36,16 +36,21 @@ const nextMonth = (ym: string) => {
   return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
 };
 
-export async function meetingFrequency(db: Db, now: Date): Promise<{ months: { month: string; counts: Record<BodyCode, number> }[]; warnings: FrequencyWarning[] }> {
-  const months = monthsBefore(localDate(now), PG02.param('lookbackMonths'));
-  const held = await db.select({ bodyCode: meetings.bodyCode, date: meetings.meetingDate }).from(meetings)
-    .where(and(gte(meetings.meetingDate, `${months[0]}-01`), lt(meetings.meetingDate, nextMonth(months[months.length - 1]))));
+export interface MonthCount { month: string; counts: Record<BodyCode, number> }
+
+/**
+ * Judge each month against the norm. Months before `recordsFrom` (the month of the first meeting
+ * the office recorded here) are not judged: the system cannot know what was held before its
+ * records began, and a new installation should not open on half a year of warnings.
+ */
+export function judgeMonths(months: string[], held: { bodyCode: string; date: string }[], recordsFrom: string | null): { months: MonthCount[]; warnings: FrequencyWarning[] } {
   const minimum: Record<BodyCode, number> = { party_group: PG02.param('minPerMonth'), director_meeting: DM06.param('minPerMonth') };
   const rules = { party_group: PG02, director_meeting: DM06 } as const;
   const warnings: FrequencyWarning[] = [];
   const result = months.map((month) => {
     const counts = { party_group: 0, director_meeting: 0 } as Record<BodyCode, number>;
     for (const row of held) if (row.date.startsWith(month)) counts[row.bodyCode as BodyCode] += 1;
+    if (recordsFrom && month < recordsFrom) return { month, counts };
     for (const code of Object.keys(rules) as BodyCode[]) {
       const rule = rules[code];
       if (counts[code] < minimum[code]) {
@@ -56,4 +61,12 @@ export async function meetingFrequency(db: Db, now: Date): Promise<{ months: { m
     return { month, counts };
   });
   return { months: result, warnings };
+}
+
+export async function meetingFrequency(db: Db, now: Date): Promise<{ months: MonthCount[]; warnings: FrequencyWarning[] }> {
+  const months = monthsBefore(localDate(now), PG02.param('lookbackMonths'));
+  const held = await db.select({ bodyCode: meetings.bodyCode, date: meetings.meetingDate }).from(meetings)
+    .where(and(gte(meetings.meetingDate, `${months[0]}-01`), lt(meetings.meetingDate, nextMonth(months[months.length - 1]))));
+  const [first] = await db.select({ date: min(meetings.meetingDate) }).from(meetings);
+  return judgeMonths(months, held, first?.date ? first.date.slice(0, 7) : null);
 }
