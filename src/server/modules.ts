@@ -20,6 +20,7 @@ import { secrecyModule } from '../domains/secrecy/module';
 import { vehiclesModule } from '../domains/vehicles/module';
 import { assetsModule } from '../domains/assets/module';
 import { workrulesModule } from '../domains/workrules/module';
+import { demoCalendarModule } from '../demo/calendar';
 
 /**
  * Every area of the product, in seeding order: roles first (other modules grant their
@@ -33,6 +34,7 @@ export const modules: Module[] = [
   calendarModule,
   orgModule,
   identityModule,
+  demoCalendarModule,
   auditModule,
   flowModule,
   meetingsModule,
