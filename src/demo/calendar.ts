@@ -36,36 +36,26 @@ function lunar(year: number, month: number, day: number): LocalDate {
   throw new Error(`no lunar ${month}/${day} in ${year}`);
 }
 
+/** From `start`, the days off that give `weekdays` weekdays off (a statutory day on a weekend moves on). */
+function daysOff(festival: string, start: LocalDate, weekdays: number): { festival: string; start: LocalDate; end: LocalDate } {
+  let end = start;
+  let off = isWeekend(start) ? 0 : 1;
+  while (off < weekdays) {
+    end = addDays(end, 1);
+    if (!isWeekend(end)) off += 1;
+  }
+  return { festival, start, end };
+}
+
 /** Each festival's days off: from its first statutory day until as many weekdays are off as the law gives. */
 export function provisionalFestivals(year: number): { festival: string; start: LocalDate; end: LocalDate }[] {
-  const out = STATUTORY.map(({ festival, days, first }) => {
-    const start = first(year);
-    let end = start;
-    let weekdays = isWeekend(start) ? 0 : 1;
-    while (weekdays < days) {
-      end = addDays(end, 1);
-      if (!isWeekend(end)) weekdays += 1;
-    }
-    return { festival, start, end };
-  });
+  const out = STATUTORY.map(({ festival, days, first }) => daysOff(festival, first(year), days));
   // 中秋 close to 国庆 is one holiday, as the notices make it (e.g. 2025).
   const moon = out.find((f) => f.festival === '中秋')!;
   const nation = out.find((f) => f.festival === '国庆节')!;
-  if (moon.end >= addDays(nation.start, -3)) {
-    const merged = provisionalMerged(year, moon.start < nation.start ? moon.start : nation.start);
-    return [...out.filter((f) => f !== moon && f !== nation), merged];
-  }
-  return out;
-}
-
-function provisionalMerged(year: number, start: LocalDate): { festival: string; start: LocalDate; end: LocalDate } {
-  let end = start;
-  let weekdays = isWeekend(start) ? 0 : 1;
-  while (weekdays < 4) {
-    end = addDays(end, 1);
-    if (!isWeekend(end)) weekdays += 1;
-  }
-  return { festival: '国庆节、中秋', start, end };
+  if (moon.end < addDays(nation.start, -3)) return out;
+  const start = moon.start < nation.start ? moon.start : nation.start;
+  return [...out.filter((f) => f !== moon && f !== nation), daysOff('国庆节、中秋', start, 4)];
 }
 
 async function as(ctx: Ctx, username: string): Promise<Ctx> {

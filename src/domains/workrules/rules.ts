@@ -45,7 +45,7 @@ export const inForce = (date: string): boolean => date >= String(WR20.param('eff
 
 /** WR-12: a normative document names the functional section that interprets it. */
 export function checkInterpreter(interpretingUnitId: string | null | undefined): Verdict {
-  return interpretingUnitId ? WR12.ok() : WR12.block('规范性文件须明确负责解释的职能科室（第十六条）');
+  return interpretingUnitId ? WR12.ok() : WR12.block('规范性文件须明确负责解释的职能科室');
 }
 
 /** WR-15: the report to the 市政府 follows the rectification; a media problem's result is published too. */

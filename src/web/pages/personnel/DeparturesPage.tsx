@@ -4,6 +4,7 @@ import { api, downloadUrl } from '../../lib/api';
 import { ErrorAlert } from '../../lib/errors';
 import { useAuth } from '../../shell/auth';
 import { StatusTag } from './shared';
+import { RuleText } from '../../lib/RuleText';
 
 /**
  * 离白外出报告 (工作规则 第三十三条, WR-19): the reporting chain of each leave or trip out of
@@ -58,7 +59,7 @@ export default function DeparturesPage() {
   return (
     <Card title="离白外出报告" extra={hub && <a href={downloadUrl('/personnel/departures.xlsx')}>导出 XLSX</a>}>
       <Typography.Paragraph type="secondary">
-        办主要领导离白外出，事先由综合科向市委、市政府办报备；其他办领导离白外出，应事先向办主要领导报告，并通知综合科；各科室及服务中心主要负责人离白外出，应向办主要领导报告，并告知综合科（工作规则第三十三条）。请假、公出申请勾选“离开白城”后在此登记，报告未登记齐全的不能批准。
+        <RuleText id="WR-19" />请假、公出申请勾选“离开白城”后在此登记，报告未登记齐全的不能批准。
       </Typography.Paragraph>
       <ErrorAlert error={error} />
       {hub ? <Tabs activeKey={scope} onChange={(k) => setScope(k as 'mine' | 'all')} items={[{ key: 'all', label: '全部', children: table }, { key: 'mine', label: '本人', children: table }]} /> : table}

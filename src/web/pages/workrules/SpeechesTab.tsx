@@ -3,6 +3,7 @@ import { Alert, Button, Form, Input, Radio, Select, Space, Table, Tag } from 'an
 import { api } from '../../lib/api';
 import { useAuth } from '../../shell/auth';
 import { ExportLink, FormModal, today, useAct, type Pickers } from './common';
+import { RuleText } from '../../lib/RuleText';
 
 /**
  * WR-18 讲话、文章事先报党组同意: a leader files the request; 综合科 records the 党组会议's
@@ -54,7 +55,7 @@ export function SpeechesTab({ mine, pickers, setError }: { mine: boolean; picker
   };
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title="代表办发表讲话或文章，以及个人发表涉及未经办党组会议研究决定的重大问题及事项的讲话或文章，事先须经办党组同意（工作规则第三十条，WR-18）。" />
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={<RuleText id="WR-18" />} />
       <Space style={{ marginBottom: 12 }}>
         {can('workrules.speech') && <Button type="primary" onClick={() => start('new')}>报党组同意</Button>}
         {!mine && <ExportLink path="speeches" />}

@@ -1,0 +1,18 @@
+import { useEffect, useState } from 'react';
+import { api } from './api';
+
+interface RegisteredRule { id: string; cite: string; text: string }
+
+// The registry is the same for every page of a session: fetched once.
+let registry: Promise<Map<string, RegisteredRule>> | undefined;
+function loadRules(): Promise<Map<string, RegisteredRule>> {
+  registry ??= api.get<{ rules: RegisteredRule[] }>('/rules').then((r) => new Map(r.rules.map((x) => [x.id, x])));
+  return registry;
+}
+
+/** A registered rule's text and article, as the server registers them (never restated in a page). */
+export function RuleText({ id }: { id: string }) {
+  const [rule, setRule] = useState<RegisteredRule>();
+  useEffect(() => { loadRules().then((m) => setRule(m.get(id)), () => undefined); }, [id]);
+  return rule ? <>{rule.text}（制度依据：{rule.id} {rule.cite}）</> : null;
+}
