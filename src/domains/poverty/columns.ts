@@ -81,7 +81,7 @@ function yesNo(text: string, dflt: boolean): boolean | null {
 }
 
 /** Validate one row; either a staging row (ID encrypted, hashed, masked) or its errors. */
-export function stageRow(jobId: string, line: number, cells: string[], index: Partial<Record<Key, number>>, cipher: FieldCipher, today: string, places?: Map<string, string[]>): { row?: CopyValue[]; errors: RowError[] } {
+export function stageRow(jobId: string, line: number, cells: string[], index: Partial<Record<Key, number>>, cipher: FieldCipher, today: string, placeTokens?: Map<string, readonly string[]>): { row?: CopyValue[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const get = (k: Key) => (index[k] === undefined ? '' : (cells[index[k]!] ?? '').trim());
   const fail = (column: string, code: RowError['code'], message: string) => errors.push({ line, column, code, message });
@@ -129,11 +129,12 @@ export function stageRow(jobId: string, line: number, cells: string[], index: Pa
   if (bank !== '' && !/^\d{8,30}$/.test(bank)) fail('一卡通账号', 'bad_value', '一卡通账号应为8至30位数字');
   if (!/^\d{12}$/.test(get('villageCode')) && get('villageCode') !== '') fail('村代码', 'bad_value', '村代码应为12位统计用区划代码');
   if (errors.length > 0 || !id.ok) return { errors };
+  const tail6 = tailHash(id.id, cipher);
   const row: CopyValue[] = [
-    jobId, line, get('householdCode'), get('villageCode'), get('name'), cipher.encrypt(id.id), cipher.lookupHash(id.id), maskIdNumber(id.id), tailHash(id.id, cipher), id.birthDate, id.sex, get('relation'),
+    jobId, line, get('householdCode'), get('villageCode'), get('name'), cipher.encrypt(id.id), cipher.lookupHash(id.id), maskIdNumber(id.id), tail6, id.birthDate, id.sex, get('relation'),
     labour, disability, status, exitYear, extreme, net, disp, incomeYear, rigid, last, transfers, edu, med, hou, wat,
     bank ? cipher.encrypt(bank) : null, bank ? maskAccount(bank) : null,
-    personTokens(get('name'), id.id, places?.get(get('villageCode')) ?? [], cipher),
+    personTokens(get('name'), id.id, placeTokens?.get(get('villageCode')) ?? [], tail6),
   ];
   return { row, errors };
 }

@@ -10,10 +10,15 @@ import type { Database } from '../../kernel/db';
  */
 export type CopyValue = string | number | boolean | null | undefined;
 
+const SPECIAL = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
 function encode(v: CopyValue): string {
   if (v === null || v === undefined) return '\\N';
   if (typeof v === 'boolean') return v ? 't' : 'f';
-  return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  if (typeof v === 'number') return String(v);
+  // Almost no value needs escaping: test once instead of four replaces per value (P2).
+  return SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : v;
 }
 
 export async function copyRows(database: Database, table: string, columns: string[], data: CopyValue[][]): Promise<void> {

@@ -62,6 +62,25 @@ describe('household import: the row-by-row error report', () => {
     expect(r2[0]).toMatchObject({ code: 'duplicate', message: expect.stringContaining('T001') });
   });
 
+  it('a later file adds a member to a household already in the register: its count and search document grow, ids are time-ordered', async () => {
+    const first = await upload([HEADER, `T101,220802100201,测试庚,${id(11)},户主,一般户,,,,,,`].join('\n'), 'a.csv', 'text/csv');
+    expect(first.res.json()).toMatchObject({ accepted: 1 });
+    const later = await upload([HEADER, `T101,220802100201,测试辛甲,${id(12)},子女,一般户,,,,,,`, `T102,220802100202,测试壬,${id(13)},户主,一般户,,,,,,`].join('\n'), 'b.csv', 'text/csv');
+    expect(later.res.json()).toMatchObject({ accepted: 2, rejected: 0 });
+    const [h] = await rows<{ id: string; member_count: number; same: boolean }>(t.database.db, sql`
+      select h.id, h.member_count, h.search_tsv = (select poverty_search_tsv(array_prepend(h.householder_name, array_agg(p.name)), array[v.name, tw.name], array_agg(right(p.id_masked, 4)), array_agg(p.id_tail_hash))
+        from poverty_persons p where p.household_id = h.id) as same
+      from poverty_households h join poverty_regions v on v.code = h.village_code join poverty_regions tw on tw.code = h.township_code where h.code = 'T101'`);
+    // The document built on import equals the one the register would compute from scratch.
+    expect(h).toMatchObject({ member_count: 2, same: true });
+    const found = await t.app.inject({ url: `/api/v1/poverty/households?q=${encodeURIComponent('辛甲')}`, headers: { cookie } });
+    expect(found.json().items.map((x: { code: string }) => x.code)).toEqual(['T101']);
+    // Set-wise rows get the same time-ordered ids as newId (kernel/ids.ts): prefix, 12 hex ms, 20 hex.
+    const persons = await rows<{ id: string }>(t.database.db, sql`select p.id from poverty_persons p join poverty_households h on h.id = p.household_id where h.code in ('T101', 'T102')`);
+    for (const x of [h.id, ...persons.map((p) => p.id)]) expect(x).toMatch(/^(hh|ps)_[0-9a-f]{32}$/);
+    expect(Math.abs(parseInt(h.id.slice(3, 15), 16) - Date.now())).toBeLessThan(600_000);
+  });
+
   it('reads XLSX as a stream and reports a missing required column', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('台账');

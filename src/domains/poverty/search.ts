@@ -72,13 +72,20 @@ export function searchSql(raw: string): SQL | null {
 
 /**
  * The lexemes one person adds to its household's document, as a PostgreSQL array literal for
- * COPY: name bigrams, the bigrams of its village and township names, the last four ID
- * characters and the keyed hash of the last six (the same lexemes as poverty.repeatable.sql).
+ * COPY: name bigrams, the bigrams of its village and township names (`placeBigrams`, computed
+ * once per village), the last four ID characters and the keyed hash of the last six (`tail6`,
+ * from `tailHash`) — the same lexemes as poverty.repeatable.sql.
  */
-export function personTokens(name: string, id: string, places: string[], cipher: FieldCipher = fieldCipher()): string {
-  const tokens = new Set<string>([...bigrams(name), ...places.flatMap((p) => bigrams(p))]);
+export function personTokens(name: string, id: string, placeBigrams: readonly string[], tail6: string): string {
+  const tokens = new Set<string>(bigrams(name));
+  for (const t of placeBigrams) tokens.add(t);
   tokens.add(`i4:${id.slice(-4).toUpperCase()}`);
-  tokens.add(`i6:${tailHash(id, cipher)}`);
+  tokens.add(`i6:${tail6}`);
   // Names are letters; anything that would need escaping in an array literal is dropped.
   return `{${[...tokens].filter((x) => !/["\\{},\s]/.test(x)).map((x) => `"${x}"`).join(',')}}`;
+}
+
+/** The bigrams of a village's and its township's names, for `personTokens`. */
+export function placeBigrams(names: readonly string[]): string[] {
+  return [...new Set(names.flatMap((n) => bigrams(n)))];
 }

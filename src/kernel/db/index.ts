@@ -51,7 +51,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // reclassification) cross jit_above_cost at a few thousand rows, and the compile then
   // costs 0.5–1 s for a statement that runs in one (measured on P2). PGlite has no JIT,
   // so this also keeps the two engines alike.
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' + (process.env.GC_PG_OPTIONS ? ' ' + process.env.GC_PG_OPTIONS : '') });
   prepareRepeatedStatements(pool);
   // An idle connection that dies (server restart, dropped database) must not crash the
   // process: the pool replaces it, and the next query reports any real problem.
