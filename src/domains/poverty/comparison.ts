@@ -180,7 +180,7 @@ export async function matchComparison(ctx: Ctx, jobId: string, processed?: numbe
         from gc_sector_match x where x.same_name and x.household_id in (select id from found) group by x.household_id),
       ins as (
         insert into poverty_findings (id, job_id, household_id, monitoring_id, kind, sector, criteria, facts, from_level, to_level, rule_id, reason, evidence, status, created_at)
-        select 'fnd_' || replace(gen_random_uuid()::text, '-', ''), ${jobId}, f.id, f.mon_id, f.kind, ${meta.sector},
+        select gc_new_id('fnd'), ${jobId}, f.id, f.mon_id, f.kind, ${meta.sector},
           jsonb_strip_nulls(jsonb_build_object(
             'C2', case when f.c2 then jsonb_build_object('cause', 'ILLNESS', 'rigidExpenditureFen', f.rigid, 'previousYearIncomeFen', f.last_income) end,
             'C3', case when cardinality(f.hazards) > 0 then jsonb_build_object('hazards', to_jsonb(f.hazards)) end,
@@ -197,7 +197,7 @@ export async function matchComparison(ctx: Ctx, jobId: string, processed?: numbe
     // MON-13: every admission of a monitored household's member is followed up by the township/village.
     const [fu] = await rows<{ n: number }>(db, sql`with ins as (
       insert into poverty_followups (id, job_id, household_id, monitoring_id, person_name, admitted_on, cause, detail, status, created_at)
-      select 'fup_' || replace(gen_random_uuid()::text, '-', ''), ${jobId}, s.household_id, m.id, s.name, min(s.event_date), min(s.cause), string_agg(s.detail, '；'), 'open', ${tx.clock.now().toISOString()}::timestamptz
+      select gc_new_id('fup'), ${jobId}, s.household_id, m.id, s.name, min(s.event_date), min(s.cause), string_agg(s.detail, '；'), 'open', ${tx.clock.now().toISOString()}::timestamptz
       from gc_sector_match s join poverty_monitoring m on m.household_id = s.household_id and m.status = 'monitored'
       where s.same_name and s.hazard = 'HOSPITAL'
       group by s.household_id, m.id, s.name

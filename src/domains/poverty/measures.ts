@@ -103,7 +103,7 @@ export async function openSectorActions(ctx: Ctx, householdId?: string): Promise
   const map = MON18.param('hazardSector');
   const hazards = sql.join(Object.entries(HAZARD_FLAG).map(([hz, col]) => sql`(${hz}, not h.${sql.raw(col)}, ${map[hz] ?? '其他'})`), sql`, `);
   const inserted = await rows<{ id: string }>(ctx.db, sql`insert into poverty_sector_actions (id, monitoring_id, household_id, hazard, sector, opened_on, due_on, status, created_at)
-    select 'psa_' || replace(gen_random_uuid()::text, '-', ''), m.id, h.id, z.hazard, z.sector, ${today}, ${due}, 'open', ${ctx.clock.now().toISOString()}
+    select gc_new_id('psa'), m.id, h.id, z.hazard, z.sector, ${today}, ${due}, 'open', ${ctx.clock.now().toISOString()}
     from poverty_monitoring m join poverty_households h on h.id = m.household_id
     cross join lateral (values ${hazards}) as z(hazard, unmet, sector)
     where m.status = 'monitored' and z.unmet ${householdId ? sql`and h.id = ${householdId}` : sql``}

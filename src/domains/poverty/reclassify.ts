@@ -48,7 +48,7 @@ async function chunkOnce(db: Db, jobId: string, after: string, size: number, at:
       returning m.id, calc.old_level, calc.new_level, calc.rule_id, calc.reason),
     ins as (
       insert into poverty_level_changes (id, monitoring_id, kind, from_level, to_level, rule_id, reason, job_id, at)
-      select 'lvc_' || replace(gen_random_uuid()::text, '-', ''), upd.id, 'suggested', upd.old_level, upd.new_level, upd.rule_id, upd.reason, ${jobId}, ${at}::timestamptz
+      select gc_new_id('lvc'), upd.id, 'suggested', upd.old_level, upd.new_level, upd.rule_id, upd.reason, ${jobId}, ${at}::timestamptz
       from upd where upd.old_level is distinct from upd.new_level
       returning 1)
     select (select max(id) from chunk) as last, (select count(*)::int from chunk) as n, (select count(*)::int from ins) as changed`,

@@ -26,6 +26,14 @@ describe('demo ledger, masking and the audited reveal (SECREQ-17, SECREQ-26)', (
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.total).toBe(10);
+    // The total follows every filter, with and without the monitoring join.
+    const [expected] = await rows<{ all: number; monitored: number; red: number }>(t.database.db, sql`select count(*)::int as all,
+      count(m.id)::int as monitored, count(*) filter (where m.level = 'RED')::int as red
+      from poverty_households h left join poverty_monitoring m on m.household_id = h.id and m.status <> 'exited' where h.village_code like '2208021002%'`);
+    const total = async (q: string) => (await t.app.inject({ url: `/api/v1/poverty/households?region=2208021002${q}`, headers: { cookie } })).json().total;
+    expect([await total(''), await total('&monitored=true'), await total('&monitored=false'), await total('&level=RED')])
+      .toEqual([expected.all, expected.monitored, expected.all - expected.monitored, expected.red]);
+    expect(expected.monitored).toBeGreaterThan(0);
     for (const h of body.items) expect(h.householderIdMasked).toMatch(/^220802\*{8}\d{3}[\dX]$/);
     expect(res.body).not.toMatch(/220802(19|20)\d{6}/);
     expect((await t.app.inject({ url: '/api/v1/poverty/households', headers: { cookie: await t.cookieFor('xunuo') } })).statusCode).toBe(403);

@@ -65,7 +65,12 @@ const SELECT = sql`select h.id, h.code, h.village_code as "villageCode", v.name 
 export async function listHouseholds(ctx: Ctx, f: HouseholdFilter, page = 1, pageSize = 20): Promise<{ items: HouseholdRow[]; total: number }> {
   const w = where(f, await regionScope(ctx));
   const items = await rows<HouseholdRow>(ctx.db, sql`${SELECT} where ${w} order by h.village_code, h.code limit ${pageSize} offset ${(page - 1) * pageSize}`);
-  const [c] = await rows<{ n: number }>(ctx.db, sql`select count(*)::int as n from poverty_households h left join poverty_monitoring m on m.household_id = h.id and m.status <> 'exited' where ${w}`);
+  // The monitoring join (at most one open record per household) is needed only to filter on it.
+  // Without it a search count reads the GIN index alone on pages the last VACUUM marked
+  // all-visible (P6: 150 ms → 15 ms for a term in 30,000 of 200,000 households).
+  const byMonitoring = f.level !== undefined || f.monitored !== undefined;
+  const [c] = await rows<{ n: number }>(ctx.db, sql`select count(*)::int as n from poverty_households h
+    ${byMonitoring ? sql`left join poverty_monitoring m on m.household_id = h.id and m.status <> 'exited'` : sql``} where ${w}`);
   return { items, total: c.n };
 }
 

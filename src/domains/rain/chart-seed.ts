@@ -27,7 +27,7 @@ export async function seedRainChartHistory(ctx: Ctx): Promise<void> {
     // the first always, so that the chart never loses a semester.
     await db.execute(sql`insert into rain_payments (id, batch_id, determination_id, student_id, semester, household_id, township_code, village_code, education_level, amount_fen,
         account_enc, account_masked, status, entered_on, informed_on, township_filed_on, village_filed_on, created_at)
-      select 'rpay_' || replace(gen_random_uuid()::text, '-', ''), ${batchId}, 'hist-' || p.id || '-' || ${semester}, p.student_id, ${semester}, p.household_id, p.township_code,
+      select gc_new_id('rpay'), ${batchId}, 'hist-' || p.id || '-' || ${semester}, p.student_id, ${semester}, p.household_id, p.township_code,
         p.village_code, p.education_level, p.amount_fen, p.account_enc, p.account_masked, 'paid', ${addDays(paidOn, 5)}, ${addDays(paidOn, 3)}, ${addDays(paidOn, 4)}, ${addDays(paidOn, 3)}, ${now}
       from (select *, row_number() over (order by id) as n from rain_payments where semester = ${paid}) p where ${i} = 1 or p.n % 2 = 1`);
     await db.execute(sql`insert into rain_batches (id, county_code, semester, status, fund_source, line_count, total_fen, submitted_on, paid_on, flow_ref, created_at)

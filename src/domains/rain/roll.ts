@@ -148,7 +148,7 @@ async function matchRoll(ctx: Ctx, jobId: string, semester: string, processed: n
       db,
       sql`insert into rain_students (id, person_id, household_id, name, school_name, school_location, education_level, school_type, formal_status, registry_system,
         student_status_no, enrolment_status, enrolled_on, last_job_id, created_at, updated_at)
-        select 'rst_' || replace(gen_random_uuid()::text, '-', ''), p.id, p.household_id, p.name, s.school_name, s.school_location, s.education_level, s.school_type,
+        select gc_new_id('rst'), p.id, p.household_id, p.name, s.school_name, s.school_location, s.education_level, s.school_type,
           s.registry_system is not null, s.registry_system, s.student_status_no, s.enrolment_status, s.enrolled_on, s.job_id, ${now}::timestamptz, ${now}::timestamptz
         from rain_roll_staging s join poverty_persons p on p.id_hash = s.id_hash
         where s.job_id = ${jobId}
@@ -161,7 +161,7 @@ async function matchRoll(ctx: Ctx, jobId: string, semester: string, processed: n
     // RAIN-04: the determination belongs to the household's county / township / village.
     await db.execute(sql`insert into rain_determinations (id, student_id, semester, household_id, county_code, township_code, village_code, comparison,
         comparison_job_id, in_national_range, eligibility, reasons, status, created_at)
-      select 'rdt_' || replace(gen_random_uuid()::text, '-', ''), st.id, ${semester}, st.household_id, h.county_code, h.township_code, h.village_code, 'ROLL',
+      select gc_new_id('rdt'), st.id, ${semester}, st.household_id, h.county_code, h.township_code, h.village_code, 'ROLL',
         s.job_id, s.in_national_range, 'ineligible', '[]'::jsonb, 'proposed', ${now}::timestamptz
       from rain_roll_staging s join poverty_persons p on p.id_hash = s.id_hash join rain_students st on st.person_id = p.id
         join poverty_households h on h.id = st.household_id

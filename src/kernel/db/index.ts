@@ -51,7 +51,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // reclassification) cross jit_above_cost at a few thousand rows, and the compile then
   // costs 0.5–1 s for a statement that runs in one (measured on P2). PGlite has no JIT,
   // so this also keeps the two engines alike.
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' + (process.env.GC_PG_OPTIONS ? ' ' + process.env.GC_PG_OPTIONS : '') });
+  // GC_PG_OPTIONS adds session settings for diagnosis (e.g. `-c log_min_duration_statement=30`
+  // or auto_explain, README 性能基准), since pg's PGOPTIONS would replace jit=off.
+  const extra = process.env.GC_PG_OPTIONS ? ` ${process.env.GC_PG_OPTIONS}` : '';
+  const pool = new pg.Pool({ connectionString: url, max, options: `-c jit=off${extra}` });
   prepareRepeatedStatements(pool);
   // An idle connection that dies (server restart, dropped database) must not crash the
   // process: the pool replaces it, and the next query reports any real problem.
