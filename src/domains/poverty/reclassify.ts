@@ -71,11 +71,12 @@ export async function startReclassify(ctx: Ctx): Promise<string> {
  * Run a reclassification job to the end, chunk by chunk (each chunk commits on its own).
  * `chunk` is the largest chunk; the size adapts so that one chunk takes about `targetMs`.
  * Embedded, PGlite runs a statement on Node's own thread, and consecutive statements hold the
- * event loop until something yields, so: every chunk is followed by a yield, the first chunk
+ * event loop until something yields, so: every chunk is followed by a pause, the first chunk
  * is small (a cold first statement costs several times a warm one), a chunk has at most
- * EMBEDDED_MAX_CHUNK rows and grows by at most half per step (rows whose level changes cost about twice those that do not, so a fast run
- * of unchanged rows must not leave a chunk sized for them), and the total is counted in
- * slices (no request may wait more than 100 ms, data-and-performance.md §2). On a server
+ * EMBEDDED_MAX_CHUNK rows and grows by at most half per step (rows whose level changes cost
+ * about twice those that do not, so a fast run of unchanged rows must not leave a chunk sized
+ * for them), and the total is counted in slices (no request may wait more than 100 ms,
+ * data-and-performance.md §2). On a server
  * the statement runs in PostgreSQL while Node keeps answering, and only locks these
  * monitoring rows: chunks of about SERVER_TARGET_MS cut the per-chunk overhead (P3).
  */
