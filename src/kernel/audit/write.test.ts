@@ -75,6 +75,13 @@ describe('database triggers keep the log append-only (SECREQ-21)', () => {
     await expect(
       database.exec(`update audit_log set seq = 999999, prev_hash = 'a', hash = 'b', sealed_at = now(), event = 'x' where object_id = 'u-1'`),
     ).rejects.toThrow(/内容不得修改/);
+    // Changes hidden in the jsonb detail, in a nullable column, or in the time are refused the same way.
+    await expect(
+      database.exec(`update audit_log set seq = 999999, prev_hash = 'a', hash = 'b', sealed_at = now(), detail = '{"x":1}' where object_id = 'u-1'`),
+    ).rejects.toThrow(/内容不得修改/);
+    await expect(
+      database.exec(`update audit_log set seq = 999999, prev_hash = 'a', hash = 'b', sealed_at = now(), request_id = null, at = at + interval '1 second' where object_id = 'u-1'`),
+    ).rejects.toThrow(/内容不得修改/);
     await sealAll(database);
     await expect(database.exec(`update audit_log set hash = 'b' where object_id = 'u-1'`)).rejects.toThrow(/已封存/);
     await expect(database.exec(`update audit_log set detail = '{}' where object_id = 'u-1'`)).rejects.toThrow(/已封存/);
