@@ -106,6 +106,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         error: { code: 'VALIDATION_FAILED', message: `提交的内容有误。${where}${first?.message ?? ''}`, details },
       });
     }
+    // A service that checks its own input with zod (a body passed on as `unknown`) fails the same way as a route schema.
+    if (err instanceof z.ZodError) {
+      const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      const first = details[0];
+      return reply.status(400).send({
+        error: { code: 'VALIDATION_FAILED', message: `提交的内容有误。${first?.path ? `字段 ${first.path}：` : ''}${first?.message ?? ''}`, details },
+      });
+    }
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       const message = status === 413 ? '提交的内容过大' : status === 415 ? '不支持的内容类型' : '请求格式不正确';

@@ -100,4 +100,10 @@ describe('离白外出报告 (WR-19)', () => {
     expect(xlsx.statusCode).toBe(200);
     t.clock.set('2026-11-02T09:00:00+08:00');
   });
+
+  it('WR-19 a malformed report is refused with the field and a Chinese message, not a server error', async () => {
+    const r = await call('liuyang', 'POST', '/personnel/departures/dep_missing/city-filing', { filedOn: '明天', ref: '' });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: '提交的内容有误。字段 filedOn：日期格式应为 YYYY-MM-DD' });
+  });
 });
