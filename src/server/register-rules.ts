@@ -5,6 +5,7 @@ import '../kernel/org/rules';
 import '../domains/meetings/rules';
 import '../domains/workrules/rules';
 import '../domains/personnel/rules';
+import '../domains/personnel/probation-rules';
 import '../domains/personnel/flows';
 import '../domains/finance/rules';
 import '../domains/finance/flows';

@@ -3,6 +3,7 @@ import { grantPermissions } from '../../kernel/access/grants';
 import { personnelRoutes } from './routes';
 import { remindReportBacks } from './reminders';
 import { remindDepartures } from './departure';
+import { remindProbations } from './probation';
 import { seedPresenceDemo } from './presence';
 import './flows';
 
@@ -21,7 +22,12 @@ export const personnelModule: Module = {
   routes: personnelRoutes,
   // LEAVE-20: remind people who have not reported back (销假) by the deadline; hourly is plenty.
   // WR-19: a departure from Baicheng whose reporting chain is incomplete, from the day before.
-  jobs: [{ name: 'leave-report-back', everyMs: 3_600_000, run: remindReportBacks }, { name: 'personnel-departure-reminders', everyMs: 3_600_000, run: remindDepartures }],
+  // PROB-01: a probation whose assessment is due within the lead days.
+  jobs: [
+    { name: 'leave-report-back', everyMs: 3_600_000, run: remindReportBacks },
+    { name: 'personnel-departure-reminders', everyMs: 3_600_000, run: remindDepartures },
+    { name: 'personnel-probation-reminders', everyMs: 3_600_000, run: remindProbations },
+  ],
   async seedBase(ctx) {
     for (const role of ['staff', 'section_chief', 'leader', 'hub']) await grantPermissions(ctx.db, role, ['personnel.leave']);
     await grantPermissions(ctx.db, 'hub', ['personnel.attendance']);

@@ -12,6 +12,7 @@ import * as svc from './service';
 import { outboundLetters, outboundReport, TRIP_MONTH_COLUMNS } from './trip-report';
 import { xlsxStream } from '../../kernel/render/xlsx';
 import { departureRoutes } from './departure-routes';
+import { probationRoutes } from './probation-routes';
 
 /** /api/v1/personnel/*: leave, balances, trips, attendance (综合科). */
 const Id = z.object({ id: z.string().min(1).max(100) });
@@ -32,6 +33,7 @@ export const personnelRoutes: FastifyPluginAsyncZod = async (app) => {
   // The attendance machine's export arrives as the raw body and is read as a stream; scoped to this plugin.
   app.addContentTypeParser(['text/csv', 'application/octet-stream', XLSX_TYPE], (_req, payload, done) => done(null, payload));
   await app.register(departureRoutes);
+  await app.register(probationRoutes);
   app.post('/personnel/leave/preview', { config: { ...LEAVE, rules: ['LEAVE-04', 'LEAVE-05', 'LEAVE-07', 'LEAVE-08', 'LEAVE-11'] }, schema: { summary: '请假预览：天数、余额、审批路径与提示', body: z.object({ form: z.record(z.string(), z.unknown()) }) } }, async (req) =>
     svc.previewLeave(req.ctx, req.body.form),
   );

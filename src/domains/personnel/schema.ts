@@ -281,3 +281,48 @@ export const personnelDepartures = pgTable(
     check('personnel_departures_role_ck', sql`${t.role} in ('principal','leader','head')`),
   ],
 );
+
+/**
+ * 试用期 of a section-level cadre (PROB-01…03): from the appointment's effective day to the day
+ * before its anniversary, then the assessment with its democratic evaluation and outcome.
+ * One row per appointment; the outcome columns are written once.
+ */
+export const personnelProbations = pgTable(
+  'personnel_probations',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    /** 试任职务, e.g. 规划财务科科长. */
+    post: text('post').notNull(),
+    /** promotion (提拔) | transfer_in (调任): the two that carry a probation. */
+    appointmentType: text('appointment_type').notNull(),
+    /** 任职文件或党组会议决定. */
+    appointmentRef: text('appointment_ref').notNull(),
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    endOn: date('end_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    remindOn: date('remind_on', { mode: 'string' }).notNull(),
+    /** on_probation | formal | removed */
+    status: text('status').notNull(),
+    assessedOn: date('assessed_on', { mode: 'string' }),
+    ballots: integer('ballots'),
+    excellent: integer('excellent'),
+    competent: integer('competent'),
+    basicallyCompetent: integer('basically_competent'),
+    incompetent: integer('incompetent'),
+    partyGroupFindsUnfit: boolean('party_group_finds_unfit'),
+    /** 办党组研究决定的会议或文号. */
+    decisionRef: text('decision_ref'),
+    /** Where a removed cadre works next (一般按试任前职级安排工作). */
+    placement: text('placement'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    assessedBy: text('assessed_by'),
+  },
+  (t) => [
+    index('personnel_probations_person_idx').on(t.personId),
+    index('personnel_probations_status_idx').on(t.status, t.dueOn),
+    check('personnel_probations_type_ck', sql`${t.appointmentType} in ('promotion','transfer_in')`),
+    check('personnel_probations_status_ck', sql`${t.status} in ('on_probation','formal','removed')`),
+  ],
+);
