@@ -39,6 +39,7 @@ export const pages: PageDef[] = [
   { path: '/personnel/trips', label: '公出申请', group: '人事考勤', icon: <CarOutlined />, permission: 'personnel.leave', element: lazy(() => import('./pages/personnel/TripApplyPage')) },
   { path: '/personnel/attendance', label: '考勤统计', group: '人事考勤', icon: <FieldTimeOutlined />, permission: 'personnel.attendance', element: lazy(() => import('./pages/personnel/AttendancePage')) },
   { path: '/personnel/departures', label: '离白外出报告', group: '人事考勤', icon: <CarOutlined />, permission: 'personnel.leave', element: lazy(() => import('./pages/personnel/DeparturesPage')) },
+  { path: '/personnel/probations', label: '试用期管理', group: '人事考勤', icon: <FieldTimeOutlined />, permission: 'personnel.attendance', element: lazy(() => import('./pages/personnel/ProbationsPage')) },
   { path: '/personnel/presence', label: '打卡与抽查', group: '人事考勤', icon: <FieldTimeOutlined />, permission: 'personnel.attendance', element: lazy(() => import('./pages/personnel/PresencePage')) },
   { path: '/finance/claims/new', label: '新建报销', group: '财务与接待', icon: <AccountBookOutlined />, permission: 'finance.claim', element: lazy(() => import('./pages/finance/NewClaimPage')) },
   { path: '/finance/claims', label: '我的报销', group: '财务与接待', icon: <AccountBookOutlined />, permission: 'finance.claim', element: lazy(() => import('./pages/finance/MyClaimsPage')) },

@@ -26,6 +26,8 @@ describe('公出 to a host unit (browser)', () => {
     await pickOption(page, 'trip-category', '执行任务');
     await page.getByLabel('出发日期').fill('2026-11-10');
     await page.getByLabel('返回日期').fill('2026-11-12');
+    // A companion is picked by name, not typed as a person number.
+    await pickOption(page, 'trip-companions', '许诺', { search: true });
     await page.getByTestId('trip-reception').check();
     // TRAVEL-08 blocks while the letter is empty; the preview shows it.
     await page.getByText('TRAVEL-08').first().waitFor();
@@ -35,6 +37,7 @@ describe('公出 to a host unit (browser)', () => {
     await expect(page.getByLabel('内容', { exact: true }).inputValue()).resolves.toBe('学习产业帮扶项目经验');
     await expect(page.getByLabel('行程', { exact: true }).inputValue()).resolves.toContain('长春市');
     await page.locator('.ant-select-selection-item', { hasText: '唐宁' }).waitFor();
+    await expect(page.locator('.ant-select-selection-item', { hasText: '许诺' }).count()).resolves.toBe(2); // companion and 公函 person
     const submit = page.getByRole('button', { name: /提\s*交/ });
     await page.screenshot({ path: 'test-results/trip-outbound.png', fullPage: true });
     await expect.poll(() => submit.isEnabled(), { timeout: 15_000 }).toBe(true);
@@ -51,5 +54,6 @@ describe('公出 to a host unit (browser)', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('白扶贫函〔2026〕12号');
     expect(text).toContain('赵国强');
+    expect(text).toContain('许诺');
   });
 });

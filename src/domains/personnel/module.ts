@@ -3,7 +3,7 @@ import { grantPermissions } from '../../kernel/access/grants';
 import { personnelRoutes } from './routes';
 import { remindReportBacks } from './reminders';
 import { remindDepartures } from './departure';
-import { remindProbations } from './probation';
+import { remindProbations, seedProbationDemo } from './probation';
 import { seedPresenceDemo } from './presence';
 import './flows';
 
@@ -32,6 +32,10 @@ export const personnelModule: Module = {
     for (const role of ['staff', 'section_chief', 'leader', 'hub']) await grantPermissions(ctx.db, role, ['personnel.leave']);
     await grantPermissions(ctx.db, 'hub', ['personnel.attendance']);
   },
-  // ATT-02 / ATT-04: a week of clock-in records and a spot check, so 考勤 shows something.
-  seedDemo: (ctx) => seedPresenceDemo(ctx),
+  // ATT-02 / ATT-04: a week of clock-in records and a spot check, so 考勤 shows something;
+  // PROB-01: two probations, one due soon and one due already, so 试用期管理 shows both.
+  async seedDemo(ctx) {
+    await seedPresenceDemo(ctx);
+    await seedProbationDemo(ctx);
+  },
 };

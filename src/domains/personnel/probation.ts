@@ -177,3 +177,20 @@ export const PROBATION_COLUMNS: XlsxColumn<ProbationView>[] = [
   { header: '结果', value: (r) => r.statusLabel },
   { header: '免职后工作安排', value: (r) => r.placement, width: 20 },
 ];
+
+/** Demo: a cadre promoted a year ago minus 20 days (assessment due soon, reminder on) and one due already. */
+export async function seedProbationDemo(ctx: Ctx): Promise<void> {
+  const today = localDate(ctx.clock.now());
+  const [y, m, d] = today.split('-').map(Number);
+  const yearAgo = (days: number) => new Date(Date.UTC(y - 1, m - 1, d + days)).toISOString().slice(0, 10);
+  const demo = [
+    { personId: 'psn_hanbing', post: '规划项目科科长', type: 'promotion', ref: '白扶贫党组〔2025〕12号', effectiveOn: yearAgo(20) },
+    { personId: 'psn_xunuo', post: '督查科副科长', type: 'promotion', ref: '白扶贫党组〔2025〕9号', effectiveOn: yearAgo(-10) },
+  ];
+  for (const p of demo) {
+    const d = probationDates(p.effectiveOn);
+    await ctx.db.execute(sql`insert into personnel_probations (id, person_id, post, appointment_type, appointment_ref, effective_on, end_on, due_on, remind_on, status, created_by, created_at)
+      select ${newId('prb')}, ${p.personId}, ${p.post}, ${p.type}, ${p.ref}, ${p.effectiveOn}, ${d.endOn}, ${d.dueOn}, ${d.remindOn}, 'on_probation', 'acct_liuyang', ${ctx.clock.now().toISOString()}
+      where exists (select 1 from people where id = ${p.personId})`);
+  }
+}

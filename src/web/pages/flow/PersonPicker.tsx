@@ -9,8 +9,12 @@ interface PersonOption {
   posts: { code: string; name: string }[];
 }
 
-/** Pick a person of the office (转办、加签), searchable by name, unit or post. */
-export function PersonPicker({ value, onChange, exclude = [], testId }: { value?: string; onChange?: (v: string) => void; exclude?: string[]; testId?: string }) {
+type PickerProps =
+  | { multiple?: false; value?: string; onChange?: (v: string) => void; exclude?: string[]; testId?: string }
+  | { multiple: true; value?: string[]; onChange?: (v: string[]) => void; exclude?: string[]; testId?: string };
+
+/** Pick a person of the office (转办、加签、试用对象) or several (同行人员), searchable by name, unit or post. */
+export function PersonPicker({ value, onChange, exclude = [], testId, multiple }: PickerProps) {
   const [people, setPeople] = useState<PersonOption[] | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -19,8 +23,9 @@ export function PersonPicker({ value, onChange, exclude = [], testId }: { value?
   return (
     <Select
       showSearch={{ optionFilterProp: 'label' }}
+      mode={multiple ? 'multiple' : undefined}
       value={value}
-      onChange={onChange}
+      onChange={onChange as (v: string | string[]) => void}
       loading={!people && !failed}
       disabled={failed}
       placeholder={failed ? '无法读取人员名单（需要“查看组织机构”权限）' : '输入姓名、科室或职务查找'}

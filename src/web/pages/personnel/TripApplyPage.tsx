@@ -4,6 +4,7 @@ import { App, Button, Card, Checkbox, Form, Input, Select, Space, Table, Typogra
 import { api, downloadUrl } from '../../lib/api';
 import { ErrorAlert } from '../../lib/errors';
 import { useAuth } from '../../shell/auth';
+import { PersonPicker } from '../flow/PersonPicker';
 import { Flags, RouteView, StatusTag, warningsOf, type Flag, type RouteStep } from './shared';
 
 /** 公出申请 (公务出差审批单): signed by the leader in charge before the trip (TRIP-01). */
@@ -65,7 +66,7 @@ export default function TripApplyPage() {
   const [trips, setTrips] = useState<TripRow[]>([]);
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
 
   useEffect(() => {
     api.get<{ items: TripRow[] }>('/personnel/trips?scope=mine').then((r) => setTrips(r.items), setError);
@@ -120,7 +121,7 @@ export default function TripApplyPage() {
             <Form.Item name="endDate" label="返回日期" rules={[{ required: true }]}><Input type="date" /></Form.Item>
             <Form.Item name="transport" label="交通工具"><Select style={{ width: 160 }} options={TRANSPORT} /></Form.Item>
           </Space>
-          <Form.Item name="companions" label="同行人员（人员编号）"><Select mode="tags" placeholder="如 psn_xunuo" /></Form.Item>
+          <Form.Item name="companions" label="同行人员"><PersonPicker multiple exclude={me?.personId ? [me.personId] : []} testId="trip-companions" /></Form.Item>
           <Form.Item name="remarks" label="备注"><Input /></Form.Item>
           <Form.Item name="leavesBaicheng" valuePropName="checked"><Checkbox data-testid="trip-out-of-city">离开白城（办领导、科室及服务中心主要负责人须按工作规则第三十三条报告，未报告齐全的不能批准）</Checkbox></Form.Item>
           <Form.Item name="needsReception" valuePropName="checked"><Checkbox data-testid="trip-reception">需要接待单位接待（须向接待单位发出公函，告知内容、行程和人员）</Checkbox></Form.Item>
