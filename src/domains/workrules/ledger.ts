@@ -66,6 +66,8 @@ export const LETTER_COLUMNS: XlsxColumn<LetterRow>[] = [
   { header: '办理期限', value: (r) => r.dueOn, width: 12 },
   { header: '办结日期', value: (r) => r.closedOn ?? (r.overdue ? '逾期未办结' : '办理中'), width: 12 },
   { header: '办理结果', value: (r) => r.result, width: 30 },
+  { header: '反馈日期', value: (r) => r.fedBackOn, width: 12 },
+  { header: '反馈情况', value: (r) => r.feedback, width: 30 },
 ];
 
 export const SPEECH_COLUMNS: XlsxColumn<SpeechRow>[] = [

@@ -39,7 +39,7 @@ describe('首问负责制 (WR-11)', () => {
     expect(handed.handovers).toEqual([expect.objectContaining({ from: 'psn_huangjing', to: 'psn_dongxue', note: '转社会扶贫科核实', on: '2026-11-02' })]);
     expect((await call('dongxue', 'GET', '/workrules/letters/mine')).body.items.map((x: { id: string }) => x.id)).toContain(l.id);
     expect((await call('tangning', 'POST', `/workrules/letters/${l.id}/close`, { closedOn: '2026-11-02', result: '已核实' })).status).toBe(403);
-    const closed = await call('dongxue', 'POST', `/workrules/letters/${l.id}/close`, { closedOn: '2026-11-02', result: '经核实选聘已公示，已电话回复' });
+    const closed = await call('dongxue', 'POST', `/workrules/letters/${l.id}/close`, { closedOn: '2026-11-02', result: '经核实选聘已公示', fedBackOn: '2026-11-02', feedback: '电话回复王某' });
     expect(closed.body.closedOn).toBe('2026-11-02');
     const [a] = await rows<{ detail: { from: string; to: string; ruleId: string } }>(t.database.db, sql`select detail from audit_log where event = 'workrules.letter.handover' and object_id = ${l.id}`);
     expect(a.detail).toMatchObject({ from: 'psn_huangjing', to: 'psn_dongxue', ruleId: 'WR-11' });
@@ -69,7 +69,7 @@ describe('阅批 (WR-16)', () => {
     t.clock.advance(7 * DAY);
     await remindWorkRules(t.database, t.clock);
     expect(await notices('wr_letter_annotation', l.id)).toHaveLength(1);
-    expect((await call(HUB, 'POST', `/workrules/letters/${l.id}/close`, { closedOn: '2026-11-10', result: '已核实整改并回复' })).body.closedOn).toBe('2026-11-10');
+    expect((await call(HUB, 'POST', `/workrules/letters/${l.id}/close`, { closedOn: '2026-11-10', result: '已核实整改', fedBackOn: '2026-11-10', feedback: '电话告知王某整改情况' })).body.closedOn).toBe('2026-11-10');
     t.clock.set('2026-11-02T09:00:00+08:00');
   });
 
@@ -113,5 +113,33 @@ describe('逾期事项报告 (WR-17)', () => {
     const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/workrules/overdue.xlsx', headers: { cookie: await t.cookieFor('liminghua') } });
     expect(xlsx.statusCode).toBe(200);
     t.clock.set('2026-11-02T09:00:00+08:00');
+  });
+});
+
+describe('政务信用承诺 (CRED-02)', () => {
+  it('CRED-02 a 12317 call closes only with its feedback to the caller: when and how, or why there was none', async () => {
+    const l = (await call(HUB, 'POST', '/workrules/letters', letter({ subject: '反映某村产业项目资金使用不公开' }))).body;
+    const bare = await call(HUB, 'POST', `/workrules/letters/${l.id}/close`, { closedOn: '2026-11-02', result: '已核实并公示' });
+    expect(bare.status).toBe(422);
+    expect(bare.body.error).toMatchObject({ code: 'RULE_BLOCKED', rule: { id: 'CRED-02' } });
+    expect(bare.body.error.message).toContain('反馈');
+    const undated = await call(HUB, 'POST', `/workrules/letters/${l.id}/close`, { closedOn: '2026-11-02', result: '已核实并公示', feedback: '电话回复' });
+    expect(undated.body.error.message).toContain('反馈的日期');
+    const early = await call(HUB, 'POST', `/workrules/letters/${l.id}/close`, { closedOn: '2026-11-02', result: '已核实并公示', feedback: '电话回复', fedBackOn: '2026-10-01' });
+    expect(early.body.error.message).toContain('不能早于收到日期');
+    expect((await rows<{ closed_on: string | null }>(t.database.db, sql`select closed_on from wr_letters where id = ${l.id}`))[0].closed_on).toBeNull();
+    const done = await call(HUB, 'POST', `/workrules/letters/${l.id}/close`, { closedOn: '2026-11-02', result: '已核实并公示', feedback: '电话回复王某，告知公示网址', fedBackOn: '2026-11-02' });
+    expect(done.body).toMatchObject({ closedOn: '2026-11-02', fedBackOn: '2026-11-02', feedback: '电话回复王某，告知公示网址' });
+
+    const anonymous = (await call(HUB, 'POST', '/workrules/letters', letter({ contact: undefined, subject: '匿名反映危房改造验收走过场' }))).body;
+    const noReason = await call(HUB, 'POST', `/workrules/letters/${anonymous.id}/close`, { closedOn: '2026-11-02', result: '已核实', noFeedback: true });
+    expect(noReason.body.error.message).toContain('无法向举报人反馈的原因');
+    const closed = await call(HUB, 'POST', `/workrules/letters/${anonymous.id}/close`, { closedOn: '2026-11-02', result: '已核实', noFeedback: true, feedback: '匿名来电，无联系方式', fedBackOn: '2026-11-02' });
+    expect(closed.body).toMatchObject({ fedBackOn: null, feedback: '匿名来电，无联系方式' });
+    // Other channels keep their own way of answering: a letter closes without these fields.
+    const post = (await call(HUB, 'POST', '/workrules/letters', letter({ channel: 'letter', subject: '来信咨询雨露计划申请' }))).body;
+    expect((await call(HUB, 'POST', `/workrules/letters/${post.id}/close`, { closedOn: '2026-11-02', result: '已书面答复' })).status).toBe(200);
+    const [a] = await rows<{ detail: { ruleIds: string[]; noFeedback: boolean } }>(t.database.db, sql`select detail from audit_log where event = 'workrules.letter.close' and object_id = ${anonymous.id}`);
+    expect(a.detail).toMatchObject({ ruleIds: ['CRED-02'], noFeedback: true });
   });
 });

@@ -10,7 +10,7 @@ import { newId } from '../../kernel/ids';
 import { notify } from '../../kernel/notify';
 import { enforce } from '../../kernel/rules';
 import { Day, mayAnnotate, me, notFuture, nowIso, OptText, parse, personExists, Text, today } from './common';
-import { checkAnnotatedBeforeClose, inForce, WR11, WR16 } from './rules';
+import { checkAnnotatedBeforeClose, checkHotlineFeedback, CRED02, inForce, WR11, WR16 } from './rules';
 import type { Handover } from './schema';
 
 /**
@@ -34,19 +34,27 @@ const Create = z.strictObject({
 const Send = z.strictObject({ annotatorId: Text(100, '送阅批的领导') });
 const Hand = z.strictObject({ toPersonId: Text(100, '接办人'), note: Text(500, '转办说明') });
 const Annotate = z.strictObject({ annotation: Text(2000, '阅批意见') });
-const Close = z.strictObject({ closedOn: Day, result: Text(2000, '办理结果') });
+const Close = z.strictObject({
+  closedOn: Day,
+  result: Text(2000, '办理结果'),
+  /** CRED-02 (12317): the feedback to the caller, or with noFeedback the reason there was none. */
+  fedBackOn: Day.optional(),
+  feedback: OptText(500),
+  noFeedback: z.boolean().default(false),
+});
 
 export interface LetterRow {
   id: string; year: number; seq: number; channel: string; receivedOn: string; contact: string | null; subject: string; important: boolean;
   annotatorId: string | null; annotatorName: string | null; firstResponderId: string; firstResponderName: string; ownerId: string; ownerName: string;
   handovers: Handover[]; dueOn: string | null; annotatedBy: string | null; annotatedByName: string | null; annotatedOn: string | null; annotation: string | null;
-  result: string | null; closedOn: string | null; overdue: boolean; awaitingAnnotation: boolean;
+  result: string | null; closedOn: string | null; fedBackOn: string | null; feedback: string | null; overdue: boolean; awaitingAnnotation: boolean;
 }
 
 const SELECT = sql`select l.id, l.year, l.seq, l.channel, l.received_on::text as "receivedOn", l.contact, l.subject, l.important,
     l.annotator_id as "annotatorId", an.name as "annotatorName", l.first_responder_id as "firstResponderId", fr.name as "firstResponderName",
     l.owner_id as "ownerId", ow.name as "ownerName", l.handovers, l.due_on::text as "dueOn", l.annotated_by as "annotatedBy", ab.name as "annotatedByName",
-    l.annotated_on::text as "annotatedOn", l.annotation, l.result, l.closed_on::text as "closedOn"
+    l.annotated_on::text as "annotatedOn", l.annotation, l.result, l.closed_on::text as "closedOn",
+    l.fed_back_on::text as "fedBackOn", l.feedback
   from wr_letters l join people fr on fr.id = l.first_responder_id join people ow on ow.id = l.owner_id
   left join people an on an.id = l.annotator_id left join people ab on ab.id = l.annotated_by`;
 
@@ -160,11 +168,14 @@ export function closeLetter(ctx: Ctx, id: string, raw: unknown): Promise<LetterR
   return withTx(ctx, async (tx) => {
     const l = await load(tx, id);
     assertOwner(tx, l);
-    enforce([checkAnnotatedBeforeClose(l)]);
+    enforce([checkAnnotatedBeforeClose(l), checkHotlineFeedback(l, v)]);
     if (v.closedOn < l.receivedOn) throw errors.badRequest('办结日期不能早于收到日期');
     notFuture(tx, v.closedOn, '办结日期');
-    await tx.db.execute(sql`update wr_letters set closed_on = ${v.closedOn}, result = ${v.result} where id = ${id}`);
-    await audit(tx, { event: 'workrules.letter.close', objectType: 'wr_letter', objectId: id, detail: { closedOn: v.closedOn, late: !!l.dueOn && v.closedOn > l.dueOn } });
+    const fedBackOn = v.noFeedback ? null : v.fedBackOn ?? null;
+    if (fedBackOn) notFuture(tx, fedBackOn, '反馈日期');
+    await tx.db.execute(sql`update wr_letters set closed_on = ${v.closedOn}, result = ${v.result}, fed_back_on = ${fedBackOn}, feedback = ${v.feedback ?? null} where id = ${id}`);
+    await audit(tx, { event: 'workrules.letter.close', objectType: 'wr_letter', objectId: id,
+      detail: { closedOn: v.closedOn, late: !!l.dueOn && v.closedOn > l.dueOn, fedBackOn, noFeedback: v.noFeedback, ruleIds: l.channel === 'hotline' ? [CRED02.id] : [] } });
     return load(tx, id);
   });
 }

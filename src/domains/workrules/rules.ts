@@ -40,6 +40,21 @@ export const WR20 = defineRule({ id: 'WR-20', cite: C('第三十四条、第三�
   text: '本规则由白城市扶贫开发办公室负责解释，自 2019 年 3 月 19 日起施行；施行日期前的事项可以登记，但不提醒、不列入逾期（CONF-19）。',
   params: { effectiveDate: { value: '2019-03-19', label: '施行日期' } } });
 
+/** 政务信用承诺书 (《政务信息公开管理制度》五) on the 12317 calls of the letters register (E-documents CRED-02, CONF-21). */
+const GIP = '政务信息公开管理制度';
+export const CRED02 = defineRule({ id: 'CRED-02', cite: `《${GIP}》五、政务信用承诺书（2）`, regulation: GIP, enforcement: 'record',
+  text: '12317扶贫监督举报电话反映的问题按时限规定处理，处理结果做到及时反馈：办结时登记向举报人反馈的日期和方式；匿名等无法反馈的，登记原因（时限见 WR-16 的办理时限参数，CONF-21）。' });
+
+/** CRED-02: a 12317 call closes with its feedback to the caller: when and how, or why there was none. */
+export function checkHotlineFeedback(l: { channel: string; receivedOn: string }, v: { closedOn: string; fedBackOn?: string; feedback?: string; noFeedback?: boolean }): Verdict {
+  if (l.channel !== 'hotline') return CRED02.ok();
+  if (!v.feedback) return CRED02.block(v.noFeedback ? '请填写无法向举报人反馈的原因' : '12317电话办结须登记向举报人反馈的方式和内容');
+  if (v.noFeedback) return CRED02.ok();
+  if (!v.fedBackOn) return CRED02.block('12317电话办结须登记向举报人反馈的日期；匿名等无法反馈的，请勾选并写明原因');
+  if (v.fedBackOn < l.receivedOn) return CRED02.block('反馈日期不能早于收到日期');
+  return CRED02.ok();
+}
+
 /** WR-20: does the 工作规则 apply to an event on this date? */
 export const inForce = (date: string): boolean => date >= String(WR20.param('effectiveDate'));
 

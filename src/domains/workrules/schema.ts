@@ -127,6 +127,9 @@ export const wrLetters = pgTable(
     annotation: text('annotation'),
     result: text('result'),
     closedOn: date('closed_on', { mode: 'string' }),
+    /** CRED-02: the result fed back to the caller (12317): when, and how / what, or why it could not be. */
+    fedBackOn: date('fed_back_on', { mode: 'string' }),
+    feedback: text('feedback'),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

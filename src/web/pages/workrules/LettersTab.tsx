@@ -12,7 +12,7 @@ import { ExportLink, FormModal, today, useAct, type Pickers } from './common';
 interface Letter {
   id: string; year: number; seq: number; channel: string; receivedOn: string; contact: string | null; subject: string; important: boolean;
   annotatorId: string | null; annotatorName: string | null; firstResponderName: string; ownerId: string; ownerName: string; handovers: { on: string; note: string }[];
-  dueOn: string | null; annotatedByName: string | null; annotatedOn: string | null; annotation: string | null; result: string | null; closedOn: string | null; overdue: boolean; awaitingAnnotation: boolean;
+  dueOn: string | null; annotatedByName: string | null; annotatedOn: string | null; annotation: string | null; result: string | null; closedOn: string | null; fedBackOn: string | null; feedback: string | null; overdue: boolean; awaitingAnnotation: boolean;
 }
 const CHANNELS = [{ value: 'letter', label: '来信' }, { value: 'visit', label: '来访' }, { value: 'hotline', label: '12317电话' }, { value: 'online', label: '网上信访' }];
 type Act = 'new' | 'send' | 'handover' | 'annotate' | 'close';
@@ -25,6 +25,7 @@ export function LettersTab({ mine, pickers, setError }: { mine: boolean; pickers
   const [action, setAction] = useState<{ kind: Act; l?: Letter } | null>(null);
   const [form] = Form.useForm();
   const important = Form.useWatch('important', form);
+  const noFeedback = Form.useWatch('noFeedback', form);
   const load = () => api.get<{ items: Letter[] }>(mine ? '/workrules/letters/mine' : '/workrules/letters').then((r) => setItems(r.items), setError);
   useEffect(() => { load(); }, [mine]);
   const act = useAct(load, setError);
@@ -52,6 +53,12 @@ export function LettersTab({ mine, pickers, setError }: { mine: boolean; pickers
     close: <>
       <Form.Item name="closedOn" label="办结日期" initialValue={today()} rules={[{ required: true }]}><Input type="date" /></Form.Item>
       <Form.Item name="result" label="办理结果" rules={[{ required: true, message: '请填写' }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+      {action?.l?.channel === 'hotline' && <>
+        <Typography.Paragraph type="secondary">政务信用承诺书（2）：12317电话的处理结果要及时反馈举报人（CRED-02）。</Typography.Paragraph>
+        <Form.Item name="noFeedback" valuePropName="checked" initialValue={false}><Checkbox>无法反馈（匿名等）</Checkbox></Form.Item>
+        {!noFeedback && <Form.Item name="fedBackOn" label="反馈日期" initialValue={today()} rules={[{ required: true, message: '请填写反馈日期' }]}><Input type="date" /></Form.Item>}
+        <Form.Item name="feedback" label={noFeedback ? '无法反馈的原因' : '反馈方式和内容'} rules={[{ required: true, message: '请填写' }]}><Input maxLength={500} /></Form.Item>
+      </>}
     </>,
   };
   return (
@@ -66,7 +73,7 @@ export function LettersTab({ mine, pickers, setError }: { mine: boolean; pickers
         { title: '反映问题', render: (_: unknown, l: Letter) => <>{l.important && <Tag color="red">重要</Tag>}{l.subject}</> },
         { title: '首问 / 现责任人', render: (_: unknown, l: Letter) => `${l.firstResponderName} / ${l.ownerName}${l.handovers.length ? `（转办${l.handovers.length}次）` : ''}` },
         { title: '阅批', render: (_: unknown, l: Letter) => (l.annotatedOn ? <Typography.Text>{l.annotatedByName}（{l.annotatedOn}）：{l.annotation}</Typography.Text> : l.important ? <Tag color="orange">待{l.annotatorName}阅批</Tag> : '') },
-        { title: '办理', render: (_: unknown, l: Letter) => (l.closedOn ? `${l.closedOn} 办结` : l.overdue ? <Tag color="red">逾期（期限 {l.dueOn}）</Tag> : l.dueOn ? `期限 ${l.dueOn}` : '办理中') },
+        { title: '办理', render: (_: unknown, l: Letter) => (l.closedOn ? `${l.closedOn} 办结${l.fedBackOn ? `，${l.fedBackOn} 已反馈` : l.feedback ? '，未能反馈' : ''}` : l.overdue ? <Tag color="red">逾期（期限 {l.dueOn}）</Tag> : l.dueOn ? `期限 ${l.dueOn}` : '办理中') },
         { title: '', render: (_: unknown, l: Letter) => !l.closedOn && (
           <Space size={4} wrap>
             {l.awaitingAnnotation && can('workrules.annotate') && <Button size="small" type="primary" onClick={() => start('annotate', l)}>阅批</Button>}
