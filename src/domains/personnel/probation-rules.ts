@@ -62,10 +62,16 @@ export function checkAssessment(e: Evaluation | null, dueOn: string, assessedOn:
   return PROB02.ok();
 }
 
+const ratio = () => ({ num: Number(PROB03.param('thresholdNum')), den: Number(PROB03.param('thresholdDen')) });
+/** The threshold in words: 三分之一 as the regulation has it, or the office's own ratio. */
+function shareText(): string {
+  const { num, den } = ratio();
+  return num === 1 && den <= 10 ? `${'零一二三四五六七八九十'[den]}分之一` : `${num}/${den}`;
+}
+
 /** PROB-03: 基本称职 and 不称职 together above one third of the valid ballots (exactly one third is not above). */
 export function thresholdMet(e: Evaluation): boolean {
-  const num = Number(PROB03.param('thresholdNum'));
-  const den = Number(PROB03.param('thresholdDen'));
+  const { num, den } = ratio();
   return den * (e.basicallyCompetent + e.incompetent) > num * e.ballots;
 }
 
@@ -80,14 +86,14 @@ export function checkOutcome(e: Evaluation, o: { outcome: ProbationOutcome; part
   const x = e.basicallyCompetent + e.incompetent;
   const votes = `基本称职和不称职票 ${x} 张，有效票 ${e.ballots} 张`;
   if (!thresholdMet(e)) {
-    return o.outcome === 'removed' ? PROB03.block(`${votes}，未超过三分之一，只能予以正式任职；确不胜任的，另按免职程序办理（DISM-01）`) : PROB03.ok();
+    return o.outcome === 'removed' ? PROB03.block(`${votes}，未超过${shareText()}，只能予以正式任职；确不胜任的，另按免职程序办理（DISM-01）`) : PROB03.ok();
   }
-  if (o.partyGroupFindsUnfit === null) return PROB03.block(`${votes}，超过三分之一，请登记办党组是否认定其确属不适应岗位任职需求`);
+  if (o.partyGroupFindsUnfit === null) return PROB03.block(`${votes}，超过${shareText()}，请登记办党组是否认定其确属不适应岗位任职需求`);
   if (o.outcome === 'removed') {
     if (!o.partyGroupFindsUnfit) return PROB03.block(`办党组认定其胜任现职，不能免去试任职务`);
     return o.placement ? PROB03.ok() : PROB03.block('免去试任职务的，请填写免职后的工作安排（一般按试任前职级安排工作）');
   }
   return o.partyGroupFindsUnfit
-    ? PROB03.block(`${votes}，超过三分之一，且办党组认定其不适应岗位任职需求，应免去试任职务`)
-    : PROB03.warn(`${votes}，超过三分之一；办党组认定其胜任现职，予以正式任职`);
+    ? PROB03.block(`${votes}，超过${shareText()}，且办党组认定其不适应岗位任职需求，应免去试任职务`)
+    : PROB03.warn(`${votes}，超过${shareText()}；办党组认定其胜任现职，予以正式任职`);
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app';
 import { rows } from '../../kernel/db';
 import { remindProbations } from './probation';
-import { probationDates } from './probation-rules';
+import { clearParamOverrides, setParamOverrides } from '../../kernel/rules';
+import { checkOutcome, probationDates, thresholdMet } from './probation-rules';
 
 /** 试用期管理 (《科级干部选拔任用工作规范》八（二）, PROB-01…03, CONF-80). Demo clock: 2026-11-02. */
 let t: TestApp;
@@ -150,5 +151,21 @@ describe('试用期满考核 (PROB-02, PROB-03)', () => {
     expect(names).toContain('程远');
     const exported = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where event = 'personnel.probation.export'`);
     expect(exported[0].n).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('the office\'s own ratio (PROB-03 params)', () => {
+  it('PROB-03 follows the ratio the office sets: at one quarter, 8 of 30 is above and removal becomes possible', () => {
+    const e = ballots(22, 5, 3);
+    expect(thresholdMet(e)).toBe(false);
+    try {
+      setParamOverrides('PROB-03', { thresholdDen: 4 });
+      expect(thresholdMet(e)).toBe(true);
+      const v = checkOutcome(e, { outcome: 'formal', partyGroupFindsUnfit: null, placement: null });
+      expect(v).toMatchObject({ outcome: 'block', ruleId: 'PROB-03' });
+      expect(v.outcome === 'block' && v.message).toContain('超过四分之一');
+    } finally {
+      clearParamOverrides();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, type ButtonProps, Card, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, downloadUrl } from '../../lib/api';
 import { ErrorAlert } from '../../lib/errors';
-import { RuleText } from '../../lib/RuleText';
+import { RuleText, useRuleParam } from '../../lib/RuleText';
 import { PersonPicker } from '../flow/PersonPicker';
 import { useFlowAction } from '../flow/useFlowAction';
 
@@ -53,12 +53,16 @@ export default function ProbationsPage() {
   const graded = GRADES.reduce((n, [k]) => n + Number(watched?.[k] ?? 0), 0);
   const ballots = Number(watched?.ballots ?? 0);
   const x = Number(watched?.basicallyCompetent ?? 0) + Number(watched?.incompetent ?? 0);
-  const above = ballots > 0 && 3 * x > ballots;
+  // PROB-03's ratio as the office has set it; the server checks it again on saving.
+  const num = useRuleParam<number>('PROB-03', 'thresholdNum');
+  const den = useRuleParam<number>('PROB-03', 'thresholdDen');
+  const share = !num || !den ? '' : num === 1 && den <= 10 ? `${'零一二三四五六七八九十'[den]}分之一` : `${num}/${den}`;
+  const above = ballots > 0 && !!num && !!den && den * x > num * ballots;
 
   return (
     <Card title="试用期管理" extra={<Space><a href={downloadUrl(`/personnel/probations.xlsx${status ? `?status=${status}` : ''}`)}>导出 XLSX</a><Button type="primary" onClick={openNew} data-testid="probation-new">登记试用期</Button></Space>}>
       <Typography.Paragraph type="secondary">
-        <RuleText id="PROB-01" /> 试用期满前 30 天提醒综合科和办党组组织考核；考核须进行民主测评（PROB-02），基本称职和不称职票超过有效票三分之一、且办党组认定确属不适应岗位的，免去试任职务（PROB-03）。
+        <RuleText id="PROB-01" /><br /><RuleText id="PROB-02" /><br /><RuleText id="PROB-03" />
       </Typography.Paragraph>
       <ErrorAlert error={loadError} />
       <Radio.Group value={status ?? ''} onChange={(e) => setStatus(e.target.value || undefined)} style={{ marginBottom: 12 }}
@@ -104,7 +108,7 @@ export default function ProbationsPage() {
           {ballots > 0 && (
             <Alert style={{ marginBottom: 12 }} type={graded !== ballots ? 'error' : above ? 'warning' : 'info'} showIcon data-testid="threshold"
               title={graded !== ballots ? `各等次合计 ${graded} 张，与有效票 ${ballots} 张不一致`
-                : `基本称职和不称职 ${x} 张，${above ? '超过' : '未超过'}有效票的三分之一${above ? '：请登记办党组是否认定其确属不适应岗位任职需求' : '：只能予以正式任职'}`} />
+                : `基本称职和不称职 ${x} 张，${above ? '超过' : '未超过'}有效票的${share}${above ? '：请登记办党组是否认定其确属不适应岗位任职需求' : '：只能予以正式任职'}`} />
           )}
           {above && (
             <Form.Item name="partyGroupFindsUnfit" label="办党组认定" rules={[{ required: true, message: '请登记办党组的认定' }]}>
