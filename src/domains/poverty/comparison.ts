@@ -29,6 +29,8 @@ import { staffFor } from './recipients';
  * become findings staff confirm (through the monitoring services, channel 数据比对) or dismiss.
  */
 export const COMPARE_BATCH = 5000;
+/** work_mem of the matching transaction only (the server's default is 4 MB). */
+const MATCH_WORK_MEM = '64MB';
 
 export interface ComparisonInput {
   sector: string;
@@ -124,6 +126,9 @@ export async function matchComparison(ctx: Ctx, jobId: string, progress: StagePr
   const today = localDate(ctx.clock.now());
   const result = await withTx(ctx, async (tx) => {
     const db = tx.db;
+    // The hash of the register's persons and the per-household fold stay in memory instead of
+    // spilling in batches (P4: faster in each of three back-to-back rounds at 200,000 rows).
+    await db.execute(sql.raw(`set local work_mem = '${MATCH_WORK_MEM}'`));
     // One pass over the register (P4): every staged row with the person its ID hash finds (in
     // the job's county), kept for this transaction; the reports and findings below read it.
     await db.execute(sql`create temp table gc_sector_match on commit drop as
