@@ -127,7 +127,8 @@ export async function matchComparison(ctx: Ctx, jobId: string, progress: StagePr
   const result = await withTx(ctx, async (tx) => {
     const db = tx.db;
     // The hash of the register's persons and the per-household fold stay in memory instead of
-    // spilling in batches (P4: faster in each of three back-to-back rounds at 200,000 rows).
+    // spilling in batches (P4 at 200,000 rows: faster in three back-to-back rounds on a grown
+    // database, within the noise on a fresh one; README 性能基准).
     await db.execute(sql.raw(`set local work_mem = '${MATCH_WORK_MEM}'`));
     // One pass over the register (P4): every staged row with the person its ID hash finds (in
     // the job's county), kept for this transaction; the reports and findings below read it.
