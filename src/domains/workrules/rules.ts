@@ -46,7 +46,7 @@ export const CRED02 = defineRule({ id: 'CRED-02', cite: `《${GIP}》五、政�
   text: '12317扶贫监督举报电话反映的问题按时限规定处理，处理结果做到及时反馈：办结时登记向举报人反馈的日期和方式；匿名等无法反馈的，登记原因（时限见 WR-16 的办理时限参数，CONF-21）。' });
 
 /** CRED-02: a 12317 call closes with its feedback to the caller: when and how, or why there was none. */
-export function checkHotlineFeedback(l: { channel: string; receivedOn: string }, v: { closedOn: string; fedBackOn?: string; feedback?: string; noFeedback?: boolean }): Verdict {
+export function checkHotlineFeedback(l: { channel: string; receivedOn: string }, v: { fedBackOn?: string; feedback?: string; noFeedback?: boolean }): Verdict {
   if (l.channel !== 'hotline') return CRED02.ok();
   if (!v.feedback) return CRED02.block(v.noFeedback ? '请填写无法向举报人反馈的原因' : '12317电话办结须登记向举报人反馈的方式和内容');
   if (v.noFeedback) return CRED02.ok();
